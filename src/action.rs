@@ -1,0 +1,131 @@
+//! Every bindable verb, with its kebab-case name and one-line description, defined in one table.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Generates [`Action`] and its name/description tables from one list, so adding an action is
+/// one line and the config words, help labels and error messages can never drift apart.
+macro_rules! actions {
+    ($($variant:ident => $name:literal, $description:literal;)+) => {
+        /// A verb the user can bind to keys; the app's event loop maps each to a state change.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Action {
+            $(#[doc = $description] $variant,)+
+        }
+
+        impl Action {
+            /// Every action, in the order the help overlay lists them.
+            pub const ALL: &[Action] = &[$(Action::$variant,)+];
+
+            /// The kebab-case word used in config files, help and error messages.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)+
+                }
+            }
+
+            /// One line for the help overlay.
+            pub const fn description(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $description,)+
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit => "quit", "quit newsdesk";
+    Help => "help", "show the help overlay";
+    ToggleFocus => "toggle-focus", "switch focus between list and reader";
+    MoveUp => "move-up", "move the selection / scroll up one line";
+    MoveDown => "move-down", "move the selection / scroll down one line";
+    PageUp => "page-up", "move / scroll up one page";
+    PageDown => "page-down", "move / scroll down one page";
+    HalfPageUp => "half-page-up", "move / scroll up half a page";
+    HalfPageDown => "half-page-down", "move / scroll down half a page";
+    Top => "top", "go to the first article / the top of the article";
+    Bottom => "bottom", "go to the last article / the end of the article";
+    Open => "open", "open the selected article and focus the reader";
+    Back => "back", "return to the list";
+    NextArticle => "next-article", "open the next article while reading";
+    PrevArticle => "prev-article", "open the previous article while reading";
+}
+
+impl Action {
+    /// The accepted names, comma-separated, for error messages.
+    pub fn name_list() -> String {
+        Self::ALL
+            .iter()
+            .map(|a| a.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The action name was not one of [`Action::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown action \"{0}\" (expected one of: {list})", list = Action::name_list())]
+pub struct UnknownAction(pub String);
+
+impl FromStr for Action {
+    type Err = UnknownAction;
+
+    /// Exact, case-sensitive match: config words are documented in lowercase kebab-case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|a| a.name() == s)
+            .ok_or_else(|| UnknownAction(s.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[test]
+    fn every_name_round_trips() {
+        for &action in Action::ALL {
+            assert_eq!(action.name().parse::<Action>(), Ok(action));
+            assert_eq!(action.to_string(), action.name());
+        }
+    }
+
+    #[test]
+    fn names_are_unique_kebab_case_and_described() {
+        let mut names: Vec<_> = Action::ALL.iter().map(|a| a.name()).collect();
+        for name in &names {
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
+        }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Action::ALL.len());
+        assert!(Action::ALL.iter().all(|a| !a.description().is_empty()));
+    }
+
+    #[rstest]
+    #[case::unknown("jump")]
+    #[case::wrong_case("Quit")]
+    #[case::snake_case("move_down")]
+    fn unknown_names_list_the_accepted_ones(#[case] input: &str) {
+        let err = input.parse::<Action>().expect_err("should be rejected");
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("unknown action \"{input}\"")),
+            "{message}"
+        );
+        assert!(message.contains("quit, help, toggle-focus"), "{message}");
+    }
+}
