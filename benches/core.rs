@@ -1,0 +1,218 @@
+//! The budgets of issue 2, measured: first frame with 10,000 articles, wrapping 1 MB, a frame
+//! at 200x60, and a key that scrolls or switches articles with 1 MB articles open.
+//!
+//! Run: `cargo bench --bench core`. Inputs are generated here, deterministically; nothing
+//! outside the repository is needed. Divan prints the median of every benchmark.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use divan::Bencher;
+use newsdesk::action::Action;
+use newsdesk::app::App;
+use newsdesk::config::Config;
+use newsdesk::library::{Format, Library, article};
+use newsdesk::text::wrap::Layout;
+use newsdesk::update::Msg;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+const WORDS: &[&str] = &[
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "said",
+    "government",
+    "million",
+    "percent",
+    "report",
+    "minister",
+    "bank",
+    "sanctions",
+    "on",
+    "for",
+    "was",
+    "with",
+    "by",
+    "that",
+    "market",
+    "investigators",
+    "Seoul",
+    "Geneva",
+    "United",
+    "Nations",
+    "October",
+    "2019",
+    "$81",
+    "Kim",
+    "Park",
+    "Insikt",
+    "Group",
+    "cryptocurrency",
+    "exchange",
+    "network",
+    "東京",
+    "Müller",
+    "officials",
+    "according",
+    "analysts",
+    "funds",
+    "transfer",
+    "court",
+    "ruling",
+    "year",
+];
+
+/// Deterministic article text of about `bytes` bytes: a title line, then paragraphs.
+fn article_text(seed: u64, bytes: usize) -> String {
+    let mut state = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(state >> 33).unwrap_or(0)
+    };
+    let mut out = format!("Synthetic report number {seed} on markets and sanctions\n\n");
+    while out.len() < bytes {
+        let words = 40 + next() % 90;
+        for i in 0..words {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(WORDS[next() % WORDS.len()]);
+        }
+        out.push_str(".\n\n");
+    }
+    out
+}
+
+/// A folder of `n` articles of ~3.4 KB, made once per run.
+fn folder(n: usize) -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("newsdesk-bench-{n}"));
+        if !dir.join(format!("{:05}.txt", n - 1)).exists() {
+            std::fs::create_dir_all(&dir).expect("bench folder");
+            for i in 0..n {
+                let name = dir.join(format!("{i:05}.txt"));
+                std::fs::write(name, article_text(i as u64, 3400)).expect("bench article");
+            }
+        }
+        dir
+    })
+}
+
+/// A folder of two 1 MB articles.
+fn big_folder() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join("newsdesk-bench-1mb");
+        std::fs::create_dir_all(&dir).expect("bench folder");
+        for i in 0..2 {
+            std::fs::write(dir.join(format!("big-{i}.txt")), article_text(i, 1 << 20))
+                .expect("bench article");
+        }
+        dir
+    })
+}
+
+fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
+    terminal.draw(|f| app.draw(f)).expect("draw");
+}
+
+/// Start-up to the first frame: scan 10,000 files, read their heads, preview the first
+/// article, draw at 200x60.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn first_frame_10k_articles(bencher: Bencher) {
+    let dir = folder(10_000);
+    bencher.bench(|| {
+        let library = Library::open(dir).expect("library");
+        let mut app = App::new(library, Config::default());
+        app.step(Msg::Resize(200, 60));
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+        draw(&app, &mut terminal);
+        app.state.order.len()
+    });
+}
+
+/// Parsing a 1 MB plain-text article.
+#[divan::bench(sample_count = 30)]
+fn parse_1mb(bencher: Bencher) {
+    let text = article_text(7, 1 << 20);
+    bencher.bench(|| {
+        article::parse(Format::Text, divan::black_box(&text), Path::new("big.txt")).words
+    });
+}
+
+/// Wrapping a 1 MB article at width 80.
+#[divan::bench(sample_count = 30)]
+fn wrap_1mb_at_80(bencher: Bencher) {
+    let a = article::parse(
+        Format::Text,
+        &article_text(7, 1 << 20),
+        Path::new("big.txt"),
+    );
+    bencher.bench(|| Layout::new(divan::black_box(&a.doc), 80, 0).lines.len());
+}
+
+fn big_app(focus_reader: bool) -> (App, Terminal<TestBackend>) {
+    let library = Library::open(big_folder()).expect("library");
+    let mut app = App::new(library, Config::default());
+    app.step(Msg::Resize(200, 60));
+    if focus_reader {
+        app.step(Msg::Action(Action::Open));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    draw(&app, &mut terminal);
+    (app, terminal)
+}
+
+/// One frame at 200x60 with a 1 MB article open.
+#[divan::bench(sample_count = 50)]
+fn render_frame_200x60(bencher: Bencher) {
+    let (app, mut terminal) = big_app(true);
+    bencher.bench_local(|| draw(&app, &mut terminal));
+}
+
+/// A scrolling key in a 1 MB article: update plus the next frame.
+#[divan::bench(sample_count = 50)]
+fn key_scroll_1mb(bencher: Bencher) {
+    let (mut app, mut terminal) = big_app(true);
+    let mut down = true;
+    bencher.bench_local(|| {
+        let top = app.state.reader.as_ref().map_or(0, |r| r.top);
+        if top == 0 || top > 2000 {
+            down = top == 0;
+        }
+        app.step(Msg::Action(if down {
+            Action::PageDown
+        } else {
+            Action::PageUp
+        }));
+        draw(&app, &mut terminal);
+    });
+}
+
+/// Switching between two 1 MB articles while reading (`]` / `[`): update, rewrap, next frame.
+#[divan::bench(sample_count = 30)]
+fn key_switch_article_1mb(bencher: Bencher) {
+    let (mut app, mut terminal) = big_app(true);
+    bencher.bench_local(|| {
+        let action = if app.state.selected == 0 {
+            Action::NextArticle
+        } else {
+            Action::PrevArticle
+        };
+        app.step(Msg::Action(action));
+        draw(&app, &mut terminal);
+    });
+}

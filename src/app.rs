@@ -1,0 +1,197 @@
+//! The app: owns the state and config, turns terminal events into messages, performs effects
+//! and runs the event loop. `step` changes state; `draw` only reads it.
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind,
+};
+
+use crate::action::Action;
+use crate::config::Config;
+use crate::keymap::{KeyChord, Scope};
+use crate::library::{Article, Library, article};
+use crate::state::{Focus, Options, State};
+use crate::tui::Term;
+use crate::update::{Effect, Msg, update};
+
+/// Parsed articles kept for quick switching back and forth.
+const CACHE_SIZE: usize = 8;
+/// Background results applied per loop turn, so keys stay responsive.
+const LOAD_BATCH: usize = 512;
+
+/// How the event loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// A terminating signal arrived (its number).
+    Signal(usize),
+}
+
+pub struct App {
+    pub state: State,
+    pub config: Config,
+    loader: Option<Receiver<(usize, Article)>>,
+    cache: VecDeque<(usize, Arc<Article>)>,
+}
+
+impl App {
+    pub fn new(library: Library, config: Config) -> Self {
+        let options = Options {
+            sort: config.library.sort,
+            max_width: config.reader.max_width,
+            list_width: config.ui.list_width,
+            scroll_lines: config.reader.scroll_lines,
+            scrollbar: config.reader.scrollbar,
+        };
+        Self {
+            state: State::new(library, options),
+            config,
+            loader: None,
+            cache: VecDeque::new(),
+        }
+    }
+
+    /// Starts reading every article fully in the background (word counts, exact titles).
+    pub fn load_in_background(&mut self) {
+        self.loader = Some(self.state.library.spawn_full_load());
+    }
+
+    /// Applies a message and performs the effects it asks for.
+    pub fn step(&mut self, msg: Msg) {
+        let mut next = update(&mut self.state, msg);
+        while let Some(Effect::Load(i)) = next {
+            let article = self.article(i);
+            next = update(&mut self.state, Msg::Opened(i, article));
+        }
+    }
+
+    fn article(&mut self, i: usize) -> Arc<Article> {
+        if let Some(pos) = self.cache.iter().position(|(j, _)| *j == i)
+            && let Some(hit) = self.cache.remove(pos)
+        {
+            let article = Arc::clone(&hit.1);
+            self.cache.push_front(hit);
+            return article;
+        }
+        let article = match self.state.library.entries.get(i) {
+            Some(entry) => Arc::new(article::load(&entry.path, entry.format)),
+            None => Arc::new(Article::default()),
+        };
+        self.cache.push_front((i, Arc::clone(&article)));
+        self.cache.truncate(CACHE_SIZE);
+        article
+    }
+
+    /// The message for a terminal event, if it means anything here.
+    pub fn message_for(&self, event: &Event) -> Option<Msg> {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.message_for_key(*key),
+            Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Msg::Wheel {
+                    column: m.column,
+                    row: m.row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(Msg::Wheel {
+                    column: m.column,
+                    row: m.row,
+                    down: false,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
+                    column: m.column,
+                    row: m.row,
+                }),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn message_for_key(&self, key: KeyEvent) -> Option<Msg> {
+        let chord = KeyChord::from(key);
+        if chord == KeyChord::CTRL_C {
+            return Some(Msg::Quit);
+        }
+        if self.state.help.is_some() && key.code == KeyCode::Esc {
+            return Some(Msg::Action(Action::Help));
+        }
+        let scope = match self.state.focus {
+            Focus::List => Scope::List,
+            Focus::Reader => Scope::Reader,
+        };
+        self.config.keymap.lookup(scope, &chord).map(Msg::Action)
+    }
+
+    pub fn draw(&self, frame: &mut Frame) {
+        crate::ui::render(&self.state, &self.config, frame);
+    }
+
+    /// Applies finished background loads; returns whether any arrived.
+    fn drain_loader(&mut self) -> bool {
+        let Some(rx) = &self.loader else { return false };
+        let mut batch = Vec::new();
+        loop {
+            match rx.try_recv() {
+                Ok(item) => {
+                    batch.push(item);
+                    if batch.len() >= LOAD_BATCH {
+                        break;
+                    }
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.loader = None;
+                    break;
+                }
+            }
+        }
+        if batch.is_empty() {
+            return false;
+        }
+        self.step(Msg::Loaded(batch));
+        true
+    }
+
+    /// Runs until the user quits or `signal` becomes non-zero.
+    pub fn run(&mut self, terminal: &mut Term, signal: &AtomicUsize) -> io::Result<Exit> {
+        let size = terminal.size()?;
+        self.step(Msg::Resize(size.width, size.height));
+        let mut dirty = true;
+        loop {
+            if dirty {
+                terminal.draw(|frame| self.draw(frame))?;
+                dirty = false;
+            }
+            let sig = signal.load(Ordering::Relaxed);
+            if sig != 0 {
+                return Ok(Exit::Signal(sig));
+            }
+            if self.state.quit {
+                return Ok(Exit::Quit);
+            }
+            let wait = if self.loader.is_some() { 15 } else { 250 };
+            if event::poll(Duration::from_millis(wait))? {
+                // Take every event already waiting before drawing again.
+                loop {
+                    let ev = event::read()?;
+                    if let Some(msg) = self.message_for(&ev) {
+                        self.step(msg);
+                        dirty = true;
+                    }
+                    if self.state.quit || !event::poll(Duration::ZERO)? {
+                        break;
+                    }
+                }
+            }
+            dirty |= self.drain_loader();
+        }
+    }
+}

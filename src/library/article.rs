@@ -1,0 +1,285 @@
+//! One article file turned into metadata, a displayable document and load warnings.
+
+use std::path::Path;
+
+use super::front_matter;
+use super::markdown;
+use super::meta::{Meta, date_from_file_name};
+use super::txt;
+use crate::text::doc::{Block, BlockKind, Document};
+
+/// The two article formats, by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// The format of a file with this name, or `None` if it is not an article.
+    pub fn of(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Self::Text),
+            "md" | "markdown" => Some(Self::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// A parsed article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    pub meta: Meta,
+    pub doc: Document,
+    pub words: usize,
+    pub warnings: Vec<String>,
+}
+
+/// The file name without its extension: the title of last resort.
+pub fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// Decodes file bytes: UTF-8 (a BOM is dropped), else lossily with a warning.
+pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        s.to_string()
+    } else {
+        warnings.push("not valid UTF-8: undecodable bytes are shown as \u{fffd}".to_string());
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
+/// Parses article text of the given format; `name` is the file name, for fallbacks.
+pub fn parse(format: Format, raw: &str, path: &Path) -> Article {
+    let mut warnings = Vec::new();
+    let mut meta = Meta {
+        date: path
+            .file_name()
+            .and_then(|n| date_from_file_name(&n.to_string_lossy())),
+        ..Meta::default()
+    };
+    let doc = match format {
+        Format::Text => {
+            let doc = txt::parse(raw);
+            if let Some(t) = doc.title() {
+                meta.title = t.to_string();
+            } else {
+                meta.title = file_stem(path);
+                warnings.push("the file is empty".to_string());
+            }
+            doc
+        }
+        Format::Markdown => parse_markdown(raw, path, &mut meta, &mut warnings),
+    };
+    let words = doc.word_count();
+    Article {
+        meta,
+        doc,
+        words,
+        warnings,
+    }
+}
+
+fn parse_markdown(raw: &str, path: &Path, meta: &mut Meta, warnings: &mut Vec<String>) -> Document {
+    let (front, body_at) = front_matter::split(raw);
+    if let Some((kind, text)) = front
+        && let Err(w) = front_matter::apply(kind, text, meta)
+    {
+        warnings.push(w);
+    }
+    let parsed = markdown::parse(&raw[body_at..]);
+    let mut body = parsed.doc;
+    if meta.title.is_empty() {
+        meta.title = parsed.first_h1.clone().unwrap_or_else(|| file_stem(path));
+    }
+    // The heading that gave the title is shown as the title, not twice.
+    if body.blocks.first().is_some_and(|b| {
+        b.kind == BlockKind::Heading(1) && body.text[b.range.clone()].trim() == meta.title
+    }) {
+        body.blocks.remove(0);
+        if let Some(next) = body.blocks.first_mut() {
+            next.gap_before = true;
+        }
+    }
+    with_title(&meta.title, body)
+}
+
+/// Puts `title` in front of `body` as its title block, shifting every range.
+fn with_title(title: &str, body: Document) -> Document {
+    let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shift = title.len() + 1;
+    let mut text = String::with_capacity(shift + body.text.len());
+    text.push_str(&title);
+    text.push('\n');
+    text.push_str(&body.text);
+    let mut blocks = Vec::with_capacity(body.blocks.len() + 1);
+    blocks.push(Block::new(0..title.len(), BlockKind::Title));
+    blocks.extend(body.blocks.into_iter().map(|mut b| {
+        b.range = b.range.start + shift..b.range.end + shift;
+        b
+    }));
+    let inlines = body
+        .inlines
+        .into_iter()
+        .map(|mut i| {
+            i.range = i.range.start + shift..i.range.end + shift;
+            i
+        })
+        .collect();
+    Document {
+        text,
+        blocks,
+        inlines,
+    }
+}
+
+/// Reads and parses an article file; a file that cannot be read still yields an article, with
+/// the reason as a warning.
+pub fn load(path: &Path, format: Format) -> Article {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let mut warnings = Vec::new();
+            let raw = decode(&bytes, &mut warnings);
+            let mut article = parse(format, &raw, path);
+            warnings.append(&mut article.warnings);
+            article.warnings = warnings;
+            article
+        }
+        Err(e) => Article {
+            meta: Meta {
+                title: file_stem(path),
+                ..Meta::default()
+            },
+            warnings: vec![format!("cannot read the file: {e}")],
+            ..Article::default()
+        },
+    }
+}
+
+/// Metadata from the first bytes of a file, enough to list it: the title from the first line
+/// (`.txt`), or front matter and the first heading (`.md`).
+pub fn head_meta(format: Format, head: &str, path: &Path) -> Meta {
+    let mut meta = Meta {
+        date: path
+            .file_name()
+            .and_then(|n| date_from_file_name(&n.to_string_lossy())),
+        ..Meta::default()
+    };
+    match format {
+        Format::Text => {
+            meta.title = head
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .map_or_else(|| file_stem(path), String::from);
+        }
+        Format::Markdown => {
+            let (front, body_at) = front_matter::split(head);
+            if let Some((kind, text)) = front {
+                let _ = front_matter::apply(kind, text, &mut meta);
+            }
+            if meta.title.is_empty() {
+                meta.title = head[body_at..]
+                    .lines()
+                    .find_map(|l| l.strip_prefix("# "))
+                    .map_or_else(
+                        || file_stem(path),
+                        |t| t.trim().trim_end_matches('#').trim().to_string(),
+                    );
+            }
+        }
+    }
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(raw: &str) -> Article {
+        parse(
+            Format::Markdown,
+            raw,
+            Path::new("notes/2024-05-01_file-name.md"),
+        )
+    }
+
+    #[test]
+    fn txt_title_and_file_name_date() {
+        let a = parse(
+            Format::Text,
+            "Headline\n\nOne two three.\n",
+            Path::new("2009-01-06_x.txt"),
+        );
+        assert_eq!(a.meta.title, "Headline");
+        assert_eq!(a.meta.date.as_deref(), Some("2009-01-06"));
+        assert_eq!(a.words, 3);
+        assert!(a.warnings.is_empty());
+    }
+
+    #[test]
+    fn empty_txt_falls_back_to_file_name_with_a_warning() {
+        let a = parse(Format::Text, "\n\n", Path::new("dir/quiet-day.txt"));
+        assert_eq!(a.meta.title, "quiet-day");
+        assert_eq!(a.warnings, ["the file is empty"]);
+    }
+
+    #[test]
+    fn md_title_from_front_matter_then_heading_then_file_name() {
+        let a = md("---\ntitle: From Front\ndate: 2023-02-03\n---\n# Heading\n\nBody.\n");
+        assert_eq!(a.meta.title, "From Front");
+        assert_eq!(a.meta.date.as_deref(), Some("2023-02-03"));
+        assert_eq!(a.doc.title(), Some("From Front"));
+        assert_eq!(a.doc.blocks[1].kind, BlockKind::Heading(1));
+
+        let a = md("# Heading Title\n\nBody text.\n");
+        assert_eq!(a.meta.title, "Heading Title");
+        assert_eq!(a.doc.title(), Some("Heading Title"));
+        assert_eq!(a.doc.blocks.len(), 2, "the heading is not shown twice");
+
+        let a = md("Just body.\n");
+        assert_eq!(a.meta.title, "2024-05-01_file-name");
+        assert_eq!(a.meta.date.as_deref(), Some("2024-05-01"));
+    }
+
+    #[test]
+    fn broken_front_matter_still_loads_with_a_warning() {
+        let a = md("---\ntitle: [oops\n---\n# Real\n\nText.\n");
+        assert_eq!(a.meta.title, "Real");
+        assert_eq!(a.warnings.len(), 1);
+        assert!(a.warnings[0].contains("YAML"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+        let mut w = Vec::new();
+        assert_eq!(decode(b"ok \xff", &mut w), "ok \u{fffd}");
+        assert_eq!(w.len(), 1);
+        assert_eq!(decode(b"\xef\xbb\xbfbom", &mut Vec::new()), "bom");
+    }
+
+    #[test]
+    fn head_meta_reads_only_what_listing_needs() {
+        assert_eq!(
+            head_meta(Format::Text, "\n  Title line \nrest", Path::new("a.txt")).title,
+            "Title line"
+        );
+        let m = head_meta(
+            Format::Markdown,
+            "+++\ntitle = \"T\"\nauthor = \"A\"\n+++\n# H\n",
+            Path::new("a.md"),
+        );
+        assert_eq!((m.title.as_str(), m.author.as_deref()), ("T", Some("A")));
+        assert_eq!(
+            head_meta(Format::Markdown, "intro\n# Heading #\n", Path::new("a.md")).title,
+            "Heading"
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! The article folder: scanning it, listing its articles fast, and loading them fully.
+
+pub mod article;
+pub mod front_matter;
+pub mod markdown;
+pub mod meta;
+pub mod txt;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+pub use article::{Article, Format};
+pub use meta::Meta;
+
+/// Bytes read from each file to list it before its full load.
+const HEAD_BYTES: usize = 8 * 1024;
+
+/// Why a folder cannot be opened at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    #[error("{0}: no such folder")]
+    NotFound(PathBuf),
+    #[error("{0}: not a folder (newsdesk opens a folder of articles)")]
+    NotAFolder(PathBuf),
+    #[error("{0}: cannot open: {1}")]
+    Io(PathBuf, std::io::Error),
+}
+
+/// One article of the folder as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Entry {
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// The path relative to the folder, with `/` separators.
+    #[serde(rename = "path")]
+    pub rel: String,
+    pub format: Format,
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// Known once the whole file has been read.
+    pub words: Option<usize>,
+    /// The first load problem, shown with a warning mark.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
+}
+
+impl Entry {
+    /// Takes what a full load learned: exact metadata, word count, warnings.
+    pub fn update(&mut self, article: &Article) {
+        self.meta = article.meta.clone();
+        self.words = Some(article.words);
+        self.warning = article.warnings.first().cloned();
+    }
+}
+
+/// The articles of a folder.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub root: PathBuf,
+    pub entries: Vec<Entry>,
+    /// Problems met while walking the folder (unreadable subfolders, link loops).
+    pub warnings: Vec<String>,
+}
+
+impl Library {
+    /// Scans `root` and reads the start of every article: enough for the list, fast.
+    pub fn open(root: &Path) -> Result<Self, LibraryError> {
+        check_folder(root)?;
+        let (files, warnings) = scan(root);
+        let entries = read_heads(root, &files);
+        Ok(Self {
+            root: root.to_path_buf(),
+            entries,
+            warnings,
+        })
+    }
+
+    /// Reads every article fully (word counts, exact titles); for the scriptable listing.
+    pub fn load_all(&mut self) {
+        for entry in &mut self.entries {
+            entry.update(&article::load(&entry.path, entry.format));
+        }
+    }
+
+    /// Loads every article fully on a background thread, sending `(index, article)` as each is
+    /// done; the receiver may hang up at any time.
+    pub fn spawn_full_load(&self) -> mpsc::Receiver<(usize, Article)> {
+        let (tx, rx) = mpsc::channel();
+        let jobs: Vec<(usize, PathBuf, Format)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i, e.path.clone(), e.format))
+            .collect();
+        std::thread::spawn(move || {
+            for (i, path, format) in jobs {
+                let mut article = article::load(&path, format);
+                article.doc = crate::text::doc::Document::default();
+                if tx.send((i, article)).is_err() {
+                    return;
+                }
+            }
+        });
+        rx
+    }
+}
+
+/// Fails unless `root` is an existing folder.
+pub fn check_folder(root: &Path) -> Result<(), LibraryError> {
+    match std::fs::metadata(root) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(LibraryError::NotAFolder(root.to_path_buf())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(LibraryError::NotFound(root.to_path_buf()))
+        }
+        Err(e) => Err(LibraryError::Io(root.to_path_buf(), e)),
+    }
+}
+
+/// Every article file under `root`, sorted by path; hidden files and folders skipped, symbolic
+/// links followed but never in a loop.
+pub fn scan(root: &Path) -> (Vec<(PathBuf, Format)>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for item in walker {
+        match item {
+            Ok(e) if e.file_type().is_file() => {
+                if let Some(format) = Format::of(e.path()) {
+                    files.push((e.into_path(), format));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let at = e.path().map(|p| relative(root, p)).unwrap_or_default();
+                let why = if e.loop_ancestor().is_some() {
+                    "symbolic link loop, not followed".to_string()
+                } else {
+                    e.to_string()
+                };
+                warnings.push(format!("{at}: {why}"));
+            }
+        }
+    }
+    (files, warnings)
+}
+
+/// `path` relative to `root`, with `/` separators, for display.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads the start of each file on all cores and makes its list entry.
+fn read_heads(root: &Path, files: &[(PathBuf, Format)]) -> Vec<Entry> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(8);
+    let chunk = files.len().div_ceil(threads).max(64);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|(p, f)| head_entry(root, p, *f))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn head_entry(root: &Path, path: &Path, format: Format) -> Entry {
+    let mut entry = Entry {
+        path: path.to_path_buf(),
+        rel: relative(root, path),
+        format,
+        meta: Meta::default(),
+        words: None,
+        warning: None,
+    };
+    match read_head(path) {
+        Ok(bytes) => {
+            // The head may end inside a character: decode what is valid.
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(s) => s.to_string(),
+                Err(e) if e.error_len().is_none() => {
+                    String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned()
+                }
+                Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
+            };
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text);
+            entry.meta = article::head_meta(format, &text, path);
+        }
+        Err(e) => {
+            entry.meta.title = article::file_stem(path);
+            entry.warning = Some(format!("cannot read the file: {e}"));
+        }
+    }
+    entry
+}
+
+fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut buf = Vec::with_capacity(HEAD_BYTES);
+    file.take(HEAD_BYTES as u64).read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        fs::create_dir_all(root.join("sub/deeper")).expect("mkdir");
+        fs::create_dir_all(root.join(".hidden")).expect("mkdir");
+        fs::write(root.join("a.txt"), "Alpha title\n\nBody one two.\n").expect("write");
+        fs::write(root.join("sub/b.md"), "---\ntitle: Beta\n---\nText\n").expect("write");
+        fs::write(root.join("sub/deeper/c.markdown"), "# Gamma\n").expect("write");
+        fs::write(root.join("notes.pdf"), "x").expect("write");
+        fs::write(root.join(".secret.txt"), "Hidden\n").expect("write");
+        fs::write(root.join(".hidden/d.txt"), "Hidden\n").expect("write");
+        fs::write(root.join("bad.txt"), b"Bad \xff bytes\n\nmore\n").expect("write");
+        dir
+    }
+
+    #[test]
+    fn scan_finds_articles_recursively_and_skips_hidden() {
+        let dir = folder();
+        let lib = Library::open(dir.path()).expect("opens");
+        let rels: Vec<&str> = lib.entries.iter().map(|e| e.rel.as_str()).collect();
+        assert_eq!(
+            rels,
+            ["a.txt", "bad.txt", "sub/b.md", "sub/deeper/c.markdown"]
+        );
+        let titles: Vec<&str> = lib.entries.iter().map(|e| e.meta.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Alpha title", "Bad \u{fffd} bytes", "Beta", "Gamma"]
+        );
+    }
+
+    #[test]
+    fn full_load_counts_words_and_keeps_warnings() {
+        let dir = folder();
+        let mut lib = Library::open(dir.path()).expect("opens");
+        lib.load_all();
+        assert_eq!(lib.entries[0].words, Some(3));
+        assert!(
+            lib.entries[1]
+                .warning
+                .as_deref()
+                .is_some_and(|w| w.contains("UTF-8"))
+        );
+    }
+
+    #[test]
+    fn background_load_sends_every_article() {
+        let dir = folder();
+        let lib = Library::open(dir.path()).expect("opens");
+        let got: Vec<usize> = lib.spawn_full_load().iter().map(|(i, _)| i).collect();
+        assert_eq!(got, [0, 1, 2, 3]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_not_followed_forever() {
+        let dir = folder();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).expect("symlink");
+        let lib = Library::open(dir.path()).expect("opens");
+        assert_eq!(lib.entries.len(), 4);
+        assert!(
+            lib.warnings.iter().any(|w| w.contains("loop")),
+            "{:?}",
+            lib.warnings
+        );
+    }
+
+    #[test]
+    fn missing_folder_and_file_are_errors() {
+        let dir = folder();
+        assert!(matches!(
+            Library::open(&dir.path().join("nope")),
+            Err(LibraryError::NotFound(_))
+        ));
+        assert!(matches!(
+            Library::open(&dir.path().join("a.txt")),
+            Err(LibraryError::NotAFolder(_))
+        ));
+    }
+}

@@ -1,0 +1,79 @@
+//! newsdesk's entry point: arguments -> config -> library -> the app. Nothing else lives here.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+
+use clap::Parser;
+use newsdesk::app::{App, Exit};
+use newsdesk::cli::{Cli, Command, library_dir, list};
+use newsdesk::config::{self, Config};
+use newsdesk::library::Library;
+use newsdesk::tui::Tui;
+
+/// Exit code for bad input: a bad config, a missing folder.
+const USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if cli.print_default_config {
+        print!("{}", config::DEFAULT_TOML);
+        return ExitCode::SUCCESS;
+    }
+    let config = match Config::load(cli.config.as_deref(), config::no_color_from_env()) {
+        Ok((config, _)) => config,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(USAGE);
+        }
+    };
+    if cli.check_config {
+        return ExitCode::SUCCESS;
+    }
+    if let Some(Command::List { dir, json }) = &cli.command {
+        let root = library_dir(dir.as_deref(), &config);
+        return match list(&root, *json, &config, &mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("newsdesk: {e}");
+                ExitCode::from(USAGE)
+            }
+        };
+    }
+    let root = library_dir(cli.dir.as_deref(), &config);
+    let library = match Library::open(&root) {
+        Ok(library) => library,
+        Err(e) => {
+            eprintln!("newsdesk: {e}");
+            return ExitCode::from(USAGE);
+        }
+    };
+    if !std::io::stdout().is_terminal() {
+        eprintln!("newsdesk: standard output is not a terminal; use `newsdesk list` in scripts");
+        return ExitCode::from(USAGE);
+    }
+    match run(library, config) {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
+        Err(e) => {
+            eprintln!("newsdesk: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the app in the terminal; the terminal is restored however this returns.
+fn run(library: Library, config: Config) -> anyhow::Result<Exit> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), usize::try_from(sig)?)?;
+    }
+    let mouse = config.ui.mouse;
+    let mut app = App::new(library, config);
+    app.load_in_background();
+    let mut tui = Tui::enter(mouse)?;
+    let exit = app.run(&mut tui.terminal, &signal)?;
+    drop(tui);
+    Ok(exit)
+}

@@ -1,0 +1,150 @@
+//! The app's state: the library view, the open article and its wrapped layout, focus and overlays.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::config::SortKey;
+use crate::library::{Article, Entry, Library};
+use crate::text::wrap::Layout;
+use crate::ui::layout::Areas;
+
+/// Which pane the keys go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+}
+
+/// The article shown in the reading pane.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    /// Index into `Library::entries`.
+    pub entry: usize,
+    pub article: Arc<Article>,
+    pub layout: Layout,
+    /// First visible line of `layout`.
+    pub top: usize,
+}
+
+impl Reader {
+    /// The byte offset at the top of the view: the anchor kept across reflows.
+    pub fn anchor(&self) -> usize {
+        self.layout.lines.get(self.top).map_or(0, |l| l.range.start)
+    }
+
+    /// The largest useful `top` for a view `height` lines tall.
+    pub fn max_top(&self, height: usize) -> usize {
+        self.layout.lines.len().saturating_sub(height)
+    }
+
+    /// How far through the article the view is, 0-100.
+    pub fn percent(&self, height: usize) -> usize {
+        let max = self.max_top(height);
+        (self.top.min(max) * 100).checked_div(max).unwrap_or(100)
+    }
+}
+
+/// Options the state needs from the config, copied in so update stays free of the config type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub sort: SortKey,
+    pub max_width: u16,
+    pub list_width: u16,
+    pub scroll_lines: u16,
+    pub scrollbar: bool,
+}
+
+/// Everything the view draws from.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub library: Library,
+    /// Indexes into `library.entries`, in list order.
+    pub order: Vec<usize>,
+    /// Position in `order` of the selected article.
+    pub selected: usize,
+    /// First visible position of the list.
+    pub list_top: usize,
+    pub focus: Focus,
+    pub reader: Option<Reader>,
+    /// The help overlay, open with its scroll offset.
+    pub help: Option<usize>,
+    /// A transient message for the status line.
+    pub message: Option<String>,
+    pub areas: Areas,
+    pub options: Options,
+    /// Reading positions (byte offsets) of articles left during this run.
+    pub positions: HashMap<usize, usize>,
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(library: Library, options: Options) -> Self {
+        let mut state = Self {
+            library,
+            order: Vec::new(),
+            selected: 0,
+            list_top: 0,
+            focus: Focus::List,
+            reader: None,
+            help: None,
+            message: None,
+            areas: Areas::default(),
+            options,
+            positions: HashMap::new(),
+            quit: false,
+        };
+        state.sort();
+        state
+    }
+
+    /// The selected entry's index into `library.entries`.
+    pub fn selected_entry(&self) -> Option<usize> {
+        self.order.get(self.selected).copied()
+    }
+
+    pub fn entry(&self, index: usize) -> Option<&Entry> {
+        self.library.entries.get(index)
+    }
+
+    /// Orders the list by the configured key, keeping the selected article selected.
+    pub fn sort(&mut self) {
+        let keep = self.selected_entry();
+        let entries = &self.library.entries;
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        match self.options.sort {
+            SortKey::Date => order.sort_by(|&a, &b| {
+                let (ea, eb) = (&entries[a], &entries[b]);
+                // Newest first; undated last.
+                eb.meta
+                    .date_key()
+                    .cmp(&ea.meta.date_key())
+                    .then_with(|| ea.rel.cmp(&eb.rel))
+            }),
+            SortKey::Title => order.sort_by_cached_key(|&i| {
+                (entries[i].meta.title.to_lowercase(), entries[i].rel.clone())
+            }),
+            SortKey::Path => order.sort_by(|&a, &b| entries[a].rel.cmp(&entries[b].rel)),
+        }
+        self.order = order;
+        if let Some(keep) = keep {
+            self.selected = self.order.iter().position(|&i| i == keep).unwrap_or(0);
+        }
+    }
+
+    /// Rows of the list pane's inner area, and rows per entry.
+    pub fn list_rows(&self) -> (usize, usize) {
+        let height = usize::from(self.areas.list_inner.height);
+        (height, if height >= 8 { 2 } else { 1 })
+    }
+
+    /// Entries that fit in the list pane at once.
+    pub fn list_page(&self) -> usize {
+        let (height, per) = self.list_rows();
+        (height / per).max(1)
+    }
+
+    /// Lines of article text visible at once.
+    pub fn view_height(&self) -> usize {
+        usize::from(self.areas.reader_text.height).max(1)
+    }
+}

@@ -1,0 +1,5 @@
+//! Pure text logic: the document model, wrapping, sanitizing. Byte ranges in, byte ranges out; no terminal here.
+
+pub mod doc;
+pub mod sanitize;
+pub mod wrap;

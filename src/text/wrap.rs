@@ -1,0 +1,360 @@
+//! Wrapping a document to a width: visual lines as byte ranges of the document text.
+
+use std::ops::Range;
+
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
+
+use super::doc::{Block, BlockKind, Document};
+use super::sanitize::char_width;
+
+/// What a visual line shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Text of block `block`; `first` is its first visual line (where a list marker goes).
+    Text { block: usize, first: bool },
+    /// The metadata line under the title (author, date, source, reading time).
+    Meta,
+    /// Load warning number `0` of the article, under the metadata line.
+    Note(usize),
+    /// A horizontal rule of block `block`.
+    Rule { block: usize },
+    /// An empty separator line.
+    Blank,
+}
+
+/// One line on screen: what it is and which bytes of the document text it shows.
+///
+/// Lines that show no text carry an empty range at the position they stand at, so line starts
+/// never decrease and a byte offset always maps back to a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisualLine {
+    pub kind: LineKind,
+    pub range: Range<usize>,
+}
+
+/// A document wrapped to a width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub width: usize,
+    pub lines: Vec<VisualLine>,
+}
+
+impl Layout {
+    /// Wraps `doc` to `width` cells (at least 1), with room for `notes` warning lines under the
+    /// metadata line.
+    pub fn new(doc: &Document, width: usize, notes: usize) -> Self {
+        let width = width.max(1);
+        let mut lines =
+            Vec::with_capacity(doc.text.len() / width.max(20) + doc.blocks.len() * 2 + 4);
+        let mut has_meta = false;
+        for (index, block) in doc.blocks.iter().enumerate() {
+            let at = block.range.start;
+            if index > 0
+                && block.gap_before
+                && lines
+                    .last()
+                    .is_some_and(|l: &VisualLine| l.kind != LineKind::Blank)
+            {
+                lines.push(VisualLine {
+                    kind: LineKind::Blank,
+                    range: at..at,
+                });
+            }
+            if !has_meta && block.kind != BlockKind::Title {
+                push_meta(&mut lines, at, notes);
+                has_meta = true;
+            }
+            wrap_block(doc, index, block, width, &mut lines);
+            if block.kind == BlockKind::Title {
+                push_meta(&mut lines, block.range.end, notes);
+                has_meta = true;
+            }
+        }
+        if !has_meta {
+            push_meta(&mut lines, 0, notes);
+        }
+        Self { width, lines }
+    }
+
+    /// The index of the line showing byte `offset`: the last line starting at or before it, or
+    /// the first of several lines starting at the same place (a blank line before its text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let last = self
+            .lines
+            .partition_point(|l| l.range.start <= offset)
+            .saturating_sub(1);
+        let start = self.lines.get(last).map_or(0, |l| l.range.start);
+        self.lines
+            .partition_point(|l| l.range.start < start)
+            .min(last)
+    }
+}
+
+fn push_meta(lines: &mut Vec<VisualLine>, at: usize, notes: usize) {
+    lines.push(VisualLine {
+        kind: LineKind::Meta,
+        range: at..at,
+    });
+    lines.extend((0..notes).map(|i| VisualLine {
+        kind: LineKind::Note(i),
+        range: at..at,
+    }));
+    lines.push(VisualLine {
+        kind: LineKind::Blank,
+        range: at..at,
+    });
+}
+
+/// Cells taken on the left of a block's first and later lines: quote bars, indent, then the
+/// marker (first line) or the hanging indent under it (later lines).
+pub fn block_indents(block: &Block) -> (usize, usize) {
+    let base = usize::from(block.indent) + 2 * usize::from(block.quote);
+    let marker = block
+        .marker
+        .as_deref()
+        .map_or(0, super::sanitize::str_width);
+    (base + marker, base + usize::from(block.hang))
+}
+
+fn wrap_block(
+    doc: &Document,
+    index: usize,
+    block: &Block,
+    width: usize,
+    out: &mut Vec<VisualLine>,
+) {
+    let (first_indent, rest_indent) = block_indents(block);
+    let first_width = width.saturating_sub(first_indent).max(1);
+    let rest_width = width.saturating_sub(rest_indent).max(1);
+    let text = &doc.text[block.range.clone()];
+    let base = block.range.start;
+    let mut first = true;
+    let mut push = |range: Range<usize>| {
+        out.push(VisualLine {
+            kind: LineKind::Text {
+                block: index,
+                first,
+            },
+            range,
+        });
+        first = false;
+    };
+    match block.kind {
+        BlockKind::Rule => out.push(VisualLine {
+            kind: LineKind::Rule { block: index },
+            range: block.range.clone(),
+        }),
+        kind if kind.reflows() => {
+            let pieces = pieces(text, base, first_width.min(rest_width));
+            if pieces.is_empty() {
+                push(base..base);
+            }
+            for line in wrap_first_fit(&pieces, &[cells(first_width), cells(rest_width)]) {
+                if let (Some(a), Some(b)) = (line.first(), line.last()) {
+                    push(a.start..b.end);
+                }
+            }
+        }
+        _ => {
+            let mut start = 0;
+            for source_line in text.split('\n') {
+                let end = start + source_line.len();
+                for chunk in hard_break(source_line, first_width) {
+                    push(base + start + chunk.start..base + start + chunk.end);
+                }
+                start = end + 1;
+            }
+        }
+    }
+}
+
+/// A width in cells as textwrap's float; terminal widths are far below `u32::MAX`.
+fn cells(n: usize) -> f64 {
+    f64::from(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// A word (or part of one) to place on a line; `ws` says white space followed it.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    start: usize,
+    end: usize,
+    width: usize,
+    ws: bool,
+}
+
+impl Fragment for Piece {
+    fn width(&self) -> f64 {
+        cells(self.width)
+    }
+    fn whitespace_width(&self) -> f64 {
+        if self.ws { 1.0 } else { 0.0 }
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Splits reflowed text into pieces: words at white space, a break chance around every wide
+/// (CJK, emoji) character, and words wider than `max` cut to fit.
+fn pieces(text: &str, base: usize, max: usize) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut cur: Option<Piece> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(mut p) = cur.take() {
+                p.ws = true;
+                out.push(p);
+            }
+            continue;
+        }
+        let w = char_width(c);
+        let at = base + i;
+        let next = at + c.len_utf8();
+        match cur.as_mut() {
+            Some(p) if w < 2 && p.width + w <= max && !p.ends_wide(text, base) => {
+                p.end = next;
+                p.width += w;
+            }
+            _ => {
+                if let Some(p) = cur.take() {
+                    out.push(p);
+                }
+                cur = Some(Piece {
+                    start: at,
+                    end: next,
+                    width: w,
+                    ws: false,
+                });
+            }
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+impl Piece {
+    /// Whether the piece ends in a wide character, after which a line may break.
+    fn ends_wide(&self, text: &str, base: usize) -> bool {
+        self.width >= 2
+            && text[self.start - base..self.end - base]
+                .chars()
+                .next_back()
+                .is_some_and(|c| char_width(c) >= 2)
+    }
+}
+
+/// Cuts one kept line into chunks of at most `width` cells (byte ranges relative to `line`).
+fn hard_break(line: &str, width: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    for (i, c) in line.char_indices() {
+        let w = char_width(c);
+        if used + w > width && i > start {
+            out.push(start..i);
+            start = i;
+            used = 0;
+        }
+        used += w;
+    }
+    out.push(start..line.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sanitize::str_width;
+    use proptest::prelude::*;
+    use rstest::rstest;
+
+    fn paragraph(text: &str) -> Document {
+        Document {
+            text: text.to_string(),
+            blocks: vec![Block::new(0..text.len(), BlockKind::Paragraph)],
+            inlines: vec![],
+        }
+    }
+
+    fn shown(doc: &Document, layout: &Layout) -> Vec<String> {
+        layout
+            .lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Text { .. }))
+            .map(|l| {
+                doc.text[l.range.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[rstest]
+    #[case::fits("one two three", 20, &["one two three"])]
+    #[case::wraps("one two three four", 9, &["one two", "three", "four"])]
+    #[case::joins_line_breaks("one\ntwo\nthree", 40, &["one two three"])]
+    #[case::long_word_broken("abcdefghij", 4, &["abcd", "efgh", "ij"])]
+    #[case::cjk_breaks_between_characters("東京大学東京", 5, &["東京", "大学", "東京"])]
+    #[case::emoji("🍜🍜🍜 ramen", 5, &["🍜🍜", "🍜", "ramen"])]
+    fn reflow(#[case] text: &str, #[case] width: usize, #[case] expected: &[&str]) {
+        let doc = paragraph(text);
+        assert_eq!(shown(&doc, &Layout::new(&doc, width, 0)), expected);
+    }
+
+    #[test]
+    fn kept_lines_stay_and_long_ones_break() {
+        let text = "    a b\n    abcdefgh";
+        let mut doc = paragraph(text);
+        doc.blocks[0].kind = BlockKind::Preformatted;
+        let layout = Layout::new(&doc, 6, 0);
+        let got: Vec<&str> = layout
+            .lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Text { .. }))
+            .map(|l| &text[l.range.clone()])
+            .collect();
+        assert_eq!(got, ["    a ", "b", "    ab", "cdefgh"]);
+    }
+
+    #[test]
+    fn hanging_indent_narrows_continuation_lines() {
+        let mut doc = paragraph("- one two three four");
+        doc.blocks[0].hang = 2;
+        let layout = Layout::new(&doc, 10, 0);
+        assert_eq!(shown(&doc, &layout), ["- one two", "three", "four"]);
+    }
+
+    #[test]
+    fn line_of_finds_the_line_showing_an_offset() {
+        let doc = paragraph("alpha beta gamma delta");
+        let layout = Layout::new(&doc, 11, 0);
+        let gamma = doc.text.find("gamma").unwrap_or_default();
+        let line = &layout.lines[layout.line_of(gamma)];
+        assert!(line.range.contains(&gamma));
+    }
+
+    proptest! {
+        /// Visual lines cover every non-blank character exactly once, in order, and no line is
+        /// wider than the width.
+        #[test]
+        fn lines_cover_text_in_order(text in "[a-z 東京🍜\n]{0,200}", width in 1usize..40) {
+            let doc = paragraph(&text);
+            let layout = Layout::new(&doc, width, 0);
+            let mut last_end = 0;
+            let mut covered = String::new();
+            for line in layout.lines.iter().filter(|l| matches!(l.kind, LineKind::Text { .. })) {
+                prop_assert!(line.range.start >= last_end);
+                last_end = line.range.end;
+                let s = &text[line.range.clone()];
+                let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                // A wide character alone on a line narrower than itself is the only overflow.
+                prop_assert!(str_width(&collapsed) <= width || collapsed.chars().count() == 1, "{collapsed:?} wider than {width}");
+                covered.extend(s.chars().filter(|c| !c.is_whitespace()));
+            }
+            let all: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert_eq!(covered, all);
+        }
+    }
+}

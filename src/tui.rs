@@ -1,0 +1,57 @@
+//! The terminal: raw mode, alternate screen and mouse capture in, and always back out again —
+//! on return, on error (a drop guard) and on panic (a hook).
+
+use std::io::{self, Stdout, stdout};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// The terminal in app mode; dropping it restores the terminal.
+pub struct Tui {
+    pub terminal: Term,
+    mouse: bool,
+}
+
+impl Tui {
+    /// Enters raw mode and the alternate screen (and mouse capture when `mouse`), after
+    /// installing a panic hook that undoes all of it before the panic message is printed.
+    pub fn enter(mouse: bool) -> io::Result<Self> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore(mouse);
+            previous(info);
+        }));
+        enable_raw_mode()?;
+        let mut out = stdout();
+        execute!(out, EnterAlternateScreen)?;
+        if mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        let terminal = Terminal::new(CrosstermBackend::new(out))?;
+        Ok(Self { terminal, mouse })
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        restore(self.mouse);
+    }
+}
+
+/// Leaves app mode; safe to call more than once.
+pub fn restore(mouse: bool) {
+    let mut out = stdout();
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = disable_raw_mode();
+    let _ = execute!(out, LeaveAlternateScreen, Show);
+}

@@ -1,0 +1,98 @@
+//! The view: pure rendering of the state with the theme and keymap; nothing here changes state.
+
+pub mod help;
+pub mod layout;
+pub mod list;
+pub mod reader;
+pub mod status;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+use crate::config::{Config, Theme};
+use crate::state::State;
+
+/// Draws the whole screen for `state`.
+pub fn render(state: &State, config: &Config, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = &config.theme;
+    if state.areas.too_small || state.areas.screen != area {
+        if state.areas.too_small {
+            too_small(frame, area, theme);
+        }
+        return;
+    }
+    if !state.areas.list.is_empty() {
+        frame.render_widget(list::ListView { state, theme }, state.areas.list);
+    }
+    if !state.areas.reader.is_empty() {
+        frame.render_widget(
+            reader::ReaderView {
+                state,
+                theme,
+                scrollbar: config.reader.scrollbar,
+            },
+            state.areas.reader,
+        );
+    }
+    frame.render_widget(
+        status::StatusLine {
+            state,
+            theme,
+            keymap: &config.keymap,
+            hints: config.ui.key_hints,
+        },
+        state.areas.status,
+    );
+    if let Some(scroll) = state.help {
+        frame.render_widget(
+            help::HelpOverlay {
+                keymap: &config.keymap,
+                theme,
+                scroll,
+            },
+            area,
+        );
+    }
+}
+
+/// A pane's border block: rounded, highlighted when focused, titled.
+pub fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(title.style(theme.pane_title))
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = vec![
+        Line::styled("Terminal too small", theme.warning),
+        Line::styled(
+            format!(
+                "newsdesk needs at least {}x{}",
+                layout::MIN_WIDTH,
+                layout::MIN_HEIGHT
+            ),
+            Style::default(),
+        ),
+    ];
+    let y = area.height.saturating_sub(2) / 2;
+    let inner = Rect {
+        y: area.y + y,
+        height: area.height - y,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        inner,
+    );
+}

@@ -1,0 +1,262 @@
+//! The reading pane: title, metadata, load warnings and the wrapped body, styled by the theme.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
+};
+
+use crate::config::Theme;
+use crate::library::Article;
+use crate::library::meta::reading_minutes;
+use crate::state::{Focus, Reader, State};
+use crate::text::doc::{BlockKind, Document, InlineStyle};
+use crate::text::sanitize::{safe_char, truncate};
+use crate::text::wrap::{LineKind, VisualLine};
+
+/// Draws the reading pane of `state`.
+pub struct ReaderView<'a> {
+    pub state: &'a State,
+    pub theme: &'a Theme,
+    pub scrollbar: bool,
+}
+
+/// The metadata line: byline, date, source, length.
+pub fn meta_line(article: &Article) -> String {
+    let m = &article.meta;
+    let mut parts = Vec::new();
+    if let Some(a) = &m.author {
+        parts.push(format!("By {a}"));
+    }
+    parts.extend(m.date.clone());
+    parts.extend(m.source.clone());
+    parts.push(format!("{} words", article.words));
+    parts.push(format!("{} min read", reading_minutes(article.words)));
+    if !m.tags.is_empty() {
+        parts.push(
+            m.tags
+                .iter()
+                .map(|t| format!("#{t}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    parts.join(" · ")
+}
+
+impl Widget for ReaderView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let state = self.state;
+        let theme = self.theme;
+        let focused = state.focus == Focus::Reader;
+        let Some(reader) = state.reader.as_ref() else {
+            let block = super::pane(Line::from(" newsdesk "), focused, theme);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            if state.order.is_empty() {
+                empty_folder(state, theme, inner, buf);
+            }
+            return;
+        };
+        let rel = state.entry(reader.entry).map_or("", |e| e.rel.as_str());
+        let title = format!(
+            " {} ",
+            truncate(rel, usize::from(area.width.saturating_sub(6)))
+        );
+        let block = super::pane(Line::from(title), focused, theme);
+        block.render(area, buf);
+        let text_area = state.areas.reader_text;
+        for (row, line) in reader
+            .layout
+            .lines
+            .iter()
+            .skip(reader.top)
+            .take(usize::from(text_area.height))
+            .enumerate()
+        {
+            let y = text_area.y + u16::try_from(row).unwrap_or(u16::MAX);
+            draw_line(
+                reader,
+                line,
+                theme,
+                Rect {
+                    y,
+                    height: 1,
+                    ..text_area
+                },
+                buf,
+            );
+        }
+        let height = usize::from(text_area.height);
+        if self.scrollbar && reader.layout.lines.len() > height {
+            let mut bar = ScrollbarState::new(reader.max_top(height))
+                .position(reader.top)
+                .viewport_content_length(height);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(theme.scrollbar)
+                .render(
+                    area.inner(Margin {
+                        horizontal: 0,
+                        vertical: 1,
+                    }),
+                    buf,
+                    &mut bar,
+                );
+        }
+    }
+}
+
+fn empty_folder(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let root = state.library.root.display().to_string();
+    let text = vec![
+        Line::styled("This folder has no articles yet.", theme.title),
+        Line::raw(""),
+        Line::styled(
+            format!("newsdesk reads .txt, .md and .markdown files in {root} and its subfolders."),
+            theme.text,
+        ),
+        Line::raw(""),
+        Line::styled(
+            "A .txt article's first line is its title; a Markdown article takes its title from front matter or its first # heading.",
+            theme.text,
+        ),
+        Line::raw(""),
+        Line::styled(
+            "Add some files and start newsdesk again, or open another folder: newsdesk PATH. Press q to quit.",
+            theme.meta,
+        ),
+    ];
+    Paragraph::new(text).wrap(Wrap { trim: true }).render(
+        area.inner(Margin {
+            horizontal: 1,
+            vertical: 0,
+        }),
+        buf,
+    );
+}
+
+/// The theme style of a block's text.
+fn block_style(kind: BlockKind, quote: u8, theme: &Theme) -> Style {
+    let base = match kind {
+        BlockKind::Title => theme.title,
+        BlockKind::Heading(1) => theme.heading1,
+        BlockKind::Heading(2) => theme.heading2,
+        BlockKind::Heading(_) => theme.heading,
+        BlockKind::Code => theme.code_block,
+        BlockKind::Rule => theme.rule,
+        BlockKind::Paragraph | BlockKind::Preformatted => theme.text,
+    };
+    if quote > 0 {
+        base.patch(theme.quote)
+    } else {
+        base
+    }
+}
+
+/// A base style with the inline Markdown styles in `bits` applied.
+fn inline_style(base: Style, bits: u8, theme: &Theme) -> Style {
+    let mut style = base;
+    for (inline, slot) in [
+        (InlineStyle::Emphasis, theme.emphasis),
+        (InlineStyle::Strong, theme.strong),
+        (InlineStyle::Code, theme.code),
+        (InlineStyle::Link, theme.link),
+        (InlineStyle::LinkUrl, theme.link_url),
+        (
+            InlineStyle::Strikethrough,
+            Style::new().add_modifier(Modifier::CROSSED_OUT),
+        ),
+    ] {
+        if bits & inline.bit() != 0 {
+            style = style.patch(slot);
+        }
+    }
+    style
+}
+
+fn draw_line(reader: &Reader, line: &VisualLine, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let doc = &reader.article.doc;
+    let spans = match line.kind {
+        LineKind::Blank => return,
+        LineKind::Meta => vec![Span::styled(
+            truncate(&meta_line(&reader.article), usize::from(area.width)),
+            theme.meta,
+        )],
+        LineKind::Note(i) => {
+            let note = reader.article.warnings.get(i).map_or("", String::as_str);
+            vec![Span::styled(
+                truncate(&format!("⚠ {note}"), usize::from(area.width)),
+                theme.warning,
+            )]
+        }
+        LineKind::Rule { .. } => vec![Span::styled(
+            "─".repeat(usize::from(area.width)),
+            theme.rule,
+        )],
+        LineKind::Text { block, first } => text_spans(doc, block, first, line, theme),
+    };
+    if let LineKind::Text { block, .. } = line.kind
+        && doc
+            .blocks
+            .get(block)
+            .is_some_and(|b| b.kind == BlockKind::Code)
+    {
+        buf.set_style(area, theme.code_block);
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// The spans of one text line: quote bars, indent or list marker, then the text cut where
+/// inline styles change, with white space collapsed in reflowed blocks.
+fn text_spans<'a>(
+    doc: &'a Document,
+    index: usize,
+    first: bool,
+    line: &VisualLine,
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    let Some(block) = doc.blocks.get(index) else {
+        return Vec::new();
+    };
+    let base = block_style(block.kind, block.quote, theme);
+    let mut spans = Vec::new();
+    for _ in 0..block.quote {
+        spans.push(Span::styled("│ ", theme.quote));
+    }
+    let indent = usize::from(block.indent);
+    match (&block.marker, first) {
+        (Some(marker), true) => {
+            spans.push(Span::raw(" ".repeat(indent)));
+            spans.push(Span::styled(marker.clone(), theme.list_marker));
+        }
+        (Some(_), false) => spans.push(Span::raw(" ".repeat(indent + usize::from(block.hang)))),
+        (None, _) => {
+            let hang = if first { 0 } else { usize::from(block.hang) };
+            if indent + hang > 0 {
+                spans.push(Span::raw(" ".repeat(indent + hang)));
+            }
+        }
+    }
+    let reflow = block.kind.reflows();
+    let mut prev_ws = false;
+    for (range, bits) in doc.style_segments(block, line.range.clone()) {
+        let mut s = String::with_capacity(range.len());
+        for c in doc.text[range].chars() {
+            if reflow && c.is_whitespace() {
+                if !prev_ws {
+                    s.push(' ');
+                }
+                prev_ws = true;
+            } else {
+                s.push(safe_char(c));
+                prev_ws = false;
+            }
+        }
+        spans.push(Span::styled(s, inline_style(base, bits, theme)));
+    }
+    spans
+}

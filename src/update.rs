@@ -1,0 +1,505 @@
+//! `update(&mut State, Msg)`: the only place the state changes. No I/O: reading a file is an
+//! [`Effect`] the app performs, answering with [`Msg::Opened`].
+
+use std::sync::Arc;
+
+use ratatui::layout::{Position, Rect};
+
+use crate::action::Action;
+use crate::library::Article;
+use crate::state::{Focus, Reader, State};
+use crate::text::wrap::Layout;
+use crate::ui::layout::Areas;
+
+/// Something that happened.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Action(Action),
+    /// Quit at once, whatever is open (`ctrl-c`).
+    Quit,
+    /// The terminal's new size.
+    Resize(u16, u16),
+    /// The article the app read for entry `0`, to show in the reading pane.
+    Opened(usize, Arc<Article>),
+    /// Articles the background loader finished (metadata and counts; no text).
+    Loaded(Vec<(usize, Article)>),
+    /// A mouse-wheel notch at a screen position.
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// A left click at a screen position.
+    Click {
+        column: u16,
+        row: u16,
+    },
+}
+
+/// Work the app must do for the state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Read entry `0` and answer with [`Msg::Opened`].
+    Load(usize),
+}
+
+/// Applies `msg` to `state`.
+pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
+    match msg {
+        Msg::Action(action) => {
+            state.message = None;
+            if state.help.is_some() {
+                help_action(state, action);
+                return None;
+            }
+            act(state, action)
+        }
+        Msg::Quit => {
+            state.quit = true;
+            None
+        }
+        Msg::Resize(width, height) => {
+            relayout(state, Rect::new(0, 0, width, height));
+            load_if_needed(state)
+        }
+        Msg::Opened(entry, article) => {
+            open(state, entry, article);
+            None
+        }
+        Msg::Loaded(batch) => {
+            let mut resort = false;
+            for (i, article) in batch {
+                if let Some(entry) = state.library.entries.get_mut(i) {
+                    resort |= entry.meta.title != article.meta.title
+                        || entry.meta.date != article.meta.date;
+                    entry.update(&article);
+                }
+            }
+            if resort {
+                state.sort();
+                keep_selection_visible(state);
+            }
+            None
+        }
+        Msg::Wheel { column, row, down } => wheel(state, Position::new(column, row), down),
+        Msg::Click { column, row } => click(state, Position::new(column, row)),
+    }
+}
+
+fn help_action(state: &mut State, action: Action) {
+    let scroll = state.help.unwrap_or(0);
+    state.help = match action {
+        Action::MoveDown => Some(scroll + 1),
+        Action::MoveUp => Some(scroll.saturating_sub(1)),
+        Action::PageDown | Action::HalfPageDown => Some(scroll + state.view_height() / 2),
+        Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(state.view_height() / 2)),
+        Action::Top => Some(0),
+        Action::Bottom => Some(usize::MAX / 2),
+        Action::Quit | Action::Help | Action::Back => None,
+        _ => Some(scroll),
+    };
+}
+
+fn act(state: &mut State, action: Action) -> Option<Effect> {
+    match action {
+        Action::Quit => {
+            state.quit = true;
+            None
+        }
+        Action::Help => {
+            state.help = Some(0);
+            None
+        }
+        Action::ToggleFocus => {
+            let to = if state.focus == Focus::List {
+                Focus::Reader
+            } else {
+                Focus::List
+            };
+            set_focus(state, to)
+        }
+        _ if state.order.is_empty() => {
+            state.message = Some("no articles in this folder".into());
+            None
+        }
+        _ => match state.focus {
+            Focus::List => list_action(state, action),
+            Focus::Reader => reader_action(state, action),
+        },
+    }
+}
+
+fn list_action(state: &mut State, action: Action) -> Option<Effect> {
+    let page = state.list_page();
+    let sel = state.selected;
+    match action {
+        Action::MoveDown | Action::NextArticle => select(state, sel.saturating_add(1)),
+        Action::MoveUp | Action::PrevArticle => select(state, sel.saturating_sub(1)),
+        Action::PageDown => select(state, sel.saturating_add(page)),
+        Action::PageUp => select(state, sel.saturating_sub(page)),
+        Action::HalfPageDown => select(state, sel.saturating_add(page.div_ceil(2))),
+        Action::HalfPageUp => select(state, sel.saturating_sub(page.div_ceil(2))),
+        Action::Top => select(state, 0),
+        Action::Bottom => select(state, usize::MAX),
+        Action::Open => set_focus(state, Focus::Reader),
+        _ => None,
+    }
+}
+
+fn reader_action(state: &mut State, action: Action) -> Option<Effect> {
+    let height = state.view_height();
+    let page = height.saturating_sub(1).max(1);
+    let half = height.div_ceil(2);
+    match action {
+        Action::MoveDown => scroll(state, 1),
+        Action::MoveUp => scroll(state, -1),
+        Action::PageDown => scroll(state, signed(page)),
+        Action::PageUp => scroll(state, -signed(page)),
+        Action::HalfPageDown => scroll(state, signed(half)),
+        Action::HalfPageUp => scroll(state, -signed(half)),
+        Action::Top => scroll(state, isize::MIN / 2),
+        Action::Bottom => scroll(state, isize::MAX / 2),
+        Action::Back => return set_focus(state, Focus::List),
+        Action::NextArticle => {
+            if state.selected + 1 >= state.order.len() {
+                state.message = Some("this is the last article".into());
+                return None;
+            }
+            return select(state, state.selected + 1);
+        }
+        Action::PrevArticle => {
+            if state.selected == 0 {
+                state.message = Some("this is the first article".into());
+                return None;
+            }
+            return select(state, state.selected - 1);
+        }
+        _ => {}
+    }
+    None
+}
+
+fn signed(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(isize::MAX)
+}
+
+fn scroll(state: &mut State, delta: isize) {
+    let height = state.view_height();
+    if let Some(reader) = state.reader.as_mut() {
+        let max = reader.max_top(height);
+        reader.top = reader.top.saturating_add_signed(delta).min(max);
+    }
+}
+
+fn set_focus(state: &mut State, focus: Focus) -> Option<Effect> {
+    if focus == Focus::Reader && state.order.is_empty() {
+        return None;
+    }
+    state.focus = focus;
+    relayout(state, state.areas.screen);
+    load_if_needed(state)
+}
+
+/// Selects list position `pos` (clamped) and asks for its article.
+fn select(state: &mut State, pos: usize) -> Option<Effect> {
+    state.selected = pos.min(state.order.len().saturating_sub(1));
+    keep_selection_visible(state);
+    load_if_needed(state)
+}
+
+fn load_if_needed(state: &State) -> Option<Effect> {
+    let wanted = state.selected_entry()?;
+    (state.reader.as_ref().map(|r| r.entry) != Some(wanted)).then_some(Effect::Load(wanted))
+}
+
+fn keep_selection_visible(state: &mut State) {
+    let page = state.list_page();
+    if state.selected < state.list_top {
+        state.list_top = state.selected;
+    } else if state.selected >= state.list_top + page {
+        state.list_top = state.selected + 1 - page;
+    }
+    let max_top = state.order.len().saturating_sub(page);
+    state.list_top = state.list_top.min(max_top);
+}
+
+fn open(state: &mut State, entry: usize, article: Arc<Article>) {
+    if state.selected_entry() != Some(entry) {
+        return; // The selection moved on while this was read.
+    }
+    if let Some(old) = state.reader.take() {
+        state.positions.insert(old.entry, old.anchor());
+    }
+    if let Some(e) = state.library.entries.get_mut(entry) {
+        e.update(&article);
+    }
+    let layout = Layout::new(
+        &article.doc,
+        usize::from(state.areas.reader_text.width),
+        article.warnings.len(),
+    );
+    let top = state
+        .positions
+        .get(&entry)
+        .map_or(0, |&at| layout.line_of(at));
+    let mut reader = Reader {
+        entry,
+        article,
+        layout,
+        top,
+    };
+    reader.top = reader.top.min(reader.max_top(state.view_height()));
+    state.reader = Some(reader);
+}
+
+/// Recomputes the areas for `screen`; rewraps the article if its width changed, keeping the
+/// text that was at the top of the view in view.
+fn relayout(state: &mut State, screen: Rect) {
+    let o = state.options;
+    state.areas = Areas::compute(screen, state.focus, o.list_width, o.max_width);
+    let width = usize::from(state.areas.reader_text.width);
+    let height = state.view_height();
+    if let Some(reader) = state.reader.as_mut() {
+        if width > 0 && reader.layout.width != width {
+            let anchor = reader.anchor();
+            reader.layout = Layout::new(&reader.article.doc, width, reader.article.warnings.len());
+            reader.top = reader.layout.line_of(anchor);
+        }
+        reader.top = reader.top.min(reader.max_top(height));
+    }
+    keep_selection_visible(state);
+}
+
+fn wheel(state: &mut State, at: Position, down: bool) -> Option<Effect> {
+    if state.help.is_some() {
+        help_action(
+            state,
+            if down {
+                Action::MoveDown
+            } else {
+                Action::MoveUp
+            },
+        );
+        return None;
+    }
+    if state.areas.list.contains(at) && !state.order.is_empty() {
+        let sel = state.selected;
+        return select(state, if down { sel + 1 } else { sel.saturating_sub(1) });
+    }
+    if state.areas.reader.contains(at) {
+        let lines = signed(usize::from(state.options.scroll_lines.max(1)));
+        scroll(state, if down { lines } else { -lines });
+    }
+    None
+}
+
+fn click(state: &mut State, at: Position) -> Option<Effect> {
+    if state.help.is_some() {
+        state.help = None;
+        return None;
+    }
+    if state.areas.list_inner.contains(at) {
+        let (_, per) = state.list_rows();
+        let pos = state.list_top + usize::from(at.y - state.areas.list_inner.y) / per;
+        state.focus = Focus::List;
+        if pos < state.order.len() {
+            return select(state, pos);
+        }
+    } else if state.areas.reader.contains(at) && state.reader.is_some() {
+        return set_focus(state, Focus::Reader);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::SortKey;
+    use crate::library::{Entry, Format, Library, Meta, article};
+    use crate::state::Options;
+    use std::path::Path;
+
+    fn options() -> Options {
+        Options {
+            sort: SortKey::Path,
+            max_width: 40,
+            list_width: 30,
+            scroll_lines: 3,
+            scrollbar: true,
+        }
+    }
+
+    fn state_with(n: usize) -> State {
+        let entries = (0..n)
+            .map(|i| Entry {
+                path: format!("/lib/{i:03}.txt").into(),
+                rel: format!("{i:03}.txt"),
+                format: Format::Text,
+                meta: Meta {
+                    title: format!("Title {i}"),
+                    ..Meta::default()
+                },
+                words: None,
+                warning: None,
+            })
+            .collect();
+        let library = Library {
+            root: "/lib".into(),
+            entries,
+            warnings: vec![],
+        };
+        let mut state = State::new(library, options());
+        update(&mut state, Msg::Resize(100, 30));
+        state
+    }
+
+    fn long_article(i: usize) -> Article {
+        let body = (0..200).map(|p| format!("Paragraph {p} of article {i} with enough words to wrap twice at forty cells wide.")).collect::<Vec<_>>().join("\n\n");
+        article::parse(
+            Format::Text,
+            &format!("Title {i}\n\n{body}\n"),
+            Path::new("x.txt"),
+        )
+    }
+
+    /// Runs `msg` and performs any load it asks for, like the app does.
+    fn step(state: &mut State, msg: Msg) {
+        if let Some(Effect::Load(i)) = update(state, msg) {
+            update(state, Msg::Opened(i, Arc::new(long_article(i))));
+        }
+    }
+
+    #[test]
+    fn moving_in_the_list_previews_and_clamps() {
+        let mut s = state_with(5);
+        step(&mut s, Msg::Action(Action::MoveDown));
+        assert_eq!(
+            (s.selected, s.reader.as_ref().map(|r| r.entry)),
+            (1, Some(1))
+        );
+        step(&mut s, Msg::Action(Action::Bottom));
+        step(&mut s, Msg::Action(Action::MoveDown));
+        assert_eq!(s.selected, 4);
+        step(&mut s, Msg::Action(Action::Top));
+        step(&mut s, Msg::Action(Action::MoveUp));
+        assert_eq!(s.selected, 0);
+    }
+
+    #[test]
+    fn reader_scrolls_pages_and_stops_at_the_end() {
+        let mut s = state_with(3);
+        step(&mut s, Msg::Action(Action::Open));
+        assert_eq!(s.focus, Focus::Reader);
+        let h = s.view_height();
+        step(&mut s, Msg::Action(Action::PageDown));
+        assert_eq!(s.reader.as_ref().map(|r| r.top), Some(h - 1));
+        step(&mut s, Msg::Action(Action::HalfPageUp));
+        assert_eq!(
+            s.reader.as_ref().map(|r| r.top),
+            Some(h - 1 - h.div_ceil(2))
+        );
+        step(&mut s, Msg::Action(Action::Bottom));
+        let r = s.reader.as_ref().expect("open");
+        assert_eq!(r.top, r.max_top(h));
+        assert_eq!(r.percent(h), 100);
+        step(&mut s, Msg::Action(Action::Back));
+        assert_eq!(s.focus, Focus::List);
+    }
+
+    #[test]
+    fn resize_keeps_the_same_text_in_view() {
+        let mut s = state_with(1);
+        step(&mut s, Msg::Action(Action::Open));
+        for _ in 0..10 {
+            step(&mut s, Msg::Action(Action::PageDown));
+        }
+        let before = s.reader.as_ref().map(Reader::anchor).expect("open");
+        step(&mut s, Msg::Resize(70, 30));
+        let r = s.reader.as_ref().expect("open");
+        let line = &r.layout.lines[r.top];
+        assert!(
+            line.range.start <= before && before <= line.range.end + 1,
+            "{line:?} vs {before}"
+        );
+    }
+
+    #[test]
+    fn next_article_while_reading_remembers_positions() {
+        let mut s = state_with(3);
+        step(&mut s, Msg::Action(Action::Open));
+        step(&mut s, Msg::Action(Action::PageDown));
+        let top = s.reader.as_ref().map(|r| r.top);
+        step(&mut s, Msg::Action(Action::NextArticle));
+        assert_eq!((s.selected, s.focus), (1, Focus::Reader));
+        assert_eq!(s.reader.as_ref().map(|r| r.top), Some(0));
+        step(&mut s, Msg::Action(Action::PrevArticle));
+        assert_eq!(s.reader.as_ref().map(|r| r.top), top);
+        step(&mut s, Msg::Action(Action::PrevArticle));
+        assert_eq!(s.message.as_deref(), Some("this is the first article"));
+    }
+
+    #[test]
+    fn every_size_from_one_by_one_is_safe() {
+        let mut s = state_with(3);
+        step(&mut s, Msg::Action(Action::Open));
+        for w in [0, 1, 2, 5, 20, 24, 40, 80] {
+            for h in [0, 1, 2, 5, 6, 24] {
+                step(&mut s, Msg::Resize(w, h));
+                for a in [
+                    Action::PageDown,
+                    Action::Bottom,
+                    Action::MoveUp,
+                    Action::NextArticle,
+                    Action::Back,
+                    Action::Open,
+                ] {
+                    step(&mut s, Msg::Action(a));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn clicks_select_rows_and_wheel_scrolls_the_pane_under_the_pointer() {
+        let mut s = state_with(10);
+        let inner = s.areas.list_inner;
+        let (_, per) = s.list_rows();
+        step(
+            &mut s,
+            Msg::Click {
+                column: inner.x,
+                row: inner.y + u16::try_from(per * 3).unwrap_or(0),
+            },
+        );
+        assert_eq!(s.selected, 3);
+        let reader = s.areas.reader;
+        step(
+            &mut s,
+            Msg::Wheel {
+                column: reader.x + 2,
+                row: reader.y + 2,
+                down: true,
+            },
+        );
+        assert_eq!(s.reader.as_ref().map(|r| r.top), Some(3));
+        step(
+            &mut s,
+            Msg::Wheel {
+                column: inner.x,
+                row: inner.y,
+                down: true,
+            },
+        );
+        assert_eq!(s.selected, 4);
+    }
+
+    #[test]
+    fn help_overlay_takes_keys_until_closed() {
+        let mut s = state_with(3);
+        step(&mut s, Msg::Action(Action::Help));
+        step(&mut s, Msg::Action(Action::MoveDown));
+        assert_eq!((s.help, s.selected), (Some(1), 0));
+        step(&mut s, Msg::Action(Action::Quit));
+        assert_eq!((s.help, s.quit), (None, false));
+    }
+}
