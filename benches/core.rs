@@ -72,13 +72,9 @@ const WORDS: &[&str] = &[
 
 /// Deterministic article text of about `bytes` bytes: a title line, then paragraphs.
 fn article_text(seed: u64, bytes: usize) -> String {
-    let mut state = seed
-        .wrapping_mul(6_364_136_223_846_793_005)
-        .wrapping_add(1_442_695_040_888_963_407);
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
     let mut next = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         usize::try_from(state >> 33).unwrap_or(0)
     };
     let mut out = format!("Synthetic report number {seed} on markets and sanctions\n\n");
@@ -118,8 +114,7 @@ fn big_folder() -> &'static Path {
         let dir = std::env::temp_dir().join("newsdesk-bench-1mb");
         std::fs::create_dir_all(&dir).expect("bench folder");
         for i in 0..2 {
-            std::fs::write(dir.join(format!("big-{i}.txt")), article_text(i, 1 << 20))
-                .expect("bench article");
+            std::fs::write(dir.join(format!("big-{i}.txt")), article_text(i, 1 << 20)).expect("bench article");
         }
         dir
     })
@@ -148,19 +143,13 @@ fn first_frame_10k_articles(bencher: Bencher) {
 #[divan::bench(sample_count = 30)]
 fn parse_1mb(bencher: Bencher) {
     let text = article_text(7, 1 << 20);
-    bencher.bench(|| {
-        article::parse(Format::Text, divan::black_box(&text), Path::new("big.txt")).words
-    });
+    bencher.bench(|| article::parse(Format::Text, divan::black_box(&text), Path::new("big.txt")).words);
 }
 
 /// Wrapping a 1 MB article at width 80.
 #[divan::bench(sample_count = 30)]
 fn wrap_1mb_at_80(bencher: Bencher) {
-    let a = article::parse(
-        Format::Text,
-        &article_text(7, 1 << 20),
-        Path::new("big.txt"),
-    );
+    let a = article::parse(Format::Text, &article_text(7, 1 << 20), Path::new("big.txt"));
     bencher.bench(|| Layout::new(divan::black_box(&a.doc), 80, 0).lines.len());
 }
 
@@ -193,11 +182,7 @@ fn key_scroll_1mb(bencher: Bencher) {
         if top == 0 || top > 2000 {
             down = top == 0;
         }
-        app.step(Msg::Action(if down {
-            Action::PageDown
-        } else {
-            Action::PageUp
-        }));
+        app.step(Msg::Action(if down { Action::PageDown } else { Action::PageUp }));
         draw(&app, &mut terminal);
     });
 }
@@ -207,12 +192,19 @@ fn key_scroll_1mb(bencher: Bencher) {
 fn key_switch_article_1mb(bencher: Bencher) {
     let (mut app, mut terminal) = big_app(true);
     bencher.bench_local(|| {
-        let action = if app.state.selected == 0 {
-            Action::NextArticle
-        } else {
-            Action::PrevArticle
-        };
+        let action = if app.state.selected == 0 { Action::NextArticle } else { Action::PrevArticle };
         app.step(Msg::Action(action));
         draw(&app, &mut terminal);
+    });
+}
+
+/// Selecting a 1 MB article not seen before: read, parse, wrap, next frame (the worst case of
+/// switching; switching back to a recent article is the `key_switch_article_1mb` case).
+#[divan::bench(sample_count = 30)]
+fn key_open_unseen_1mb(bencher: Bencher) {
+    bencher.with_inputs(|| big_app(false)).bench_local_values(|(mut app, mut terminal)| {
+        app.step(Msg::Action(Action::MoveDown));
+        draw(&app, &mut terminal);
+        (app, terminal)
     });
 }

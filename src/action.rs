@@ -55,11 +55,7 @@ actions! {
 impl Action {
     /// The accepted names, comma-separated, for error messages.
     pub fn name_list() -> String {
-        Self::ALL
-            .iter()
-            .map(|a| a.name())
-            .collect::<Vec<_>>()
-            .join(", ")
+        Self::ALL.iter().map(|a| a.name()).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -79,11 +75,7 @@ impl FromStr for Action {
 
     /// Exact, case-sensitive match: config words are documented in lowercase kebab-case.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|a| a.name() == s)
-            .ok_or_else(|| UnknownAction(s.to_owned()))
+        Self::ALL.iter().copied().find(|a| a.name() == s).ok_or_else(|| UnknownAction(s.to_owned()))
     }
 }
 
@@ -104,10 +96,7 @@ mod tests {
     fn names_are_unique_kebab_case_and_described() {
         let mut names: Vec<_> = Action::ALL.iter().map(|a| a.name()).collect();
         for name in &names {
-            assert!(
-                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{name}"
-            );
+            assert!(name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{name}");
         }
         names.sort_unstable();
         names.dedup();
@@ -122,10 +111,7 @@ mod tests {
     fn unknown_names_list_the_accepted_ones(#[case] input: &str) {
         let err = input.parse::<Action>().expect_err("should be rejected");
         let message = err.to_string();
-        assert!(
-            message.starts_with(&format!("unknown action \"{input}\"")),
-            "{message}"
-        );
+        assert!(message.starts_with(&format!("unknown action \"{input}\"")), "{message}");
         assert!(message.contains("quit, help, toggle-focus"), "{message}");
     }
 }

@@ -1,7 +1,6 @@
 //! The app: owns the state and config, turns terminal events into messages, performs effects
 //! and runs the event loop. `step` changes state; `draw` only reads it.
 
-use std::collections::VecDeque;
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -9,9 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{
-    self, Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind,
-};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 
 use crate::action::Action;
 use crate::config::Config;
@@ -21,8 +18,6 @@ use crate::state::{Focus, Options, State};
 use crate::tui::Term;
 use crate::update::{Effect, Msg, update};
 
-/// Parsed articles kept for quick switching back and forth.
-const CACHE_SIZE: usize = 8;
 /// Background results applied per loop turn, so keys stay responsive.
 const LOAD_BATCH: usize = 512;
 
@@ -38,7 +33,6 @@ pub struct App {
     pub state: State,
     pub config: Config,
     loader: Option<Receiver<(usize, Article)>>,
-    cache: VecDeque<(usize, Arc<Article>)>,
 }
 
 impl App {
@@ -50,12 +44,9 @@ impl App {
             scroll_lines: config.reader.scroll_lines,
             scrollbar: config.reader.scrollbar,
         };
-        Self {
-            state: State::new(library, options),
-            config,
-            loader: None,
-            cache: VecDeque::new(),
-        }
+        let mut state = State::new(library, options);
+        state.help_rows = crate::ui::help::help_rows(&config.keymap).len();
+        Self { state, config, loader: None }
     }
 
     /// Starts reading every article fully in the background (word counts, exact titles).
@@ -72,21 +63,12 @@ impl App {
         }
     }
 
-    fn article(&mut self, i: usize) -> Arc<Article> {
-        if let Some(pos) = self.cache.iter().position(|(j, _)| *j == i)
-            && let Some(hit) = self.cache.remove(pos)
-        {
-            let article = Arc::clone(&hit.1);
-            self.cache.push_front(hit);
-            return article;
-        }
+    fn article(&self, i: usize) -> Arc<Article> {
         let article = match self.state.library.entries.get(i) {
-            Some(entry) => Arc::new(article::load(&entry.path, entry.format)),
-            None => Arc::new(Article::default()),
+            Some(entry) => article::load(&entry.path, entry.format),
+            None => Article::default(),
         };
-        self.cache.push_front((i, Arc::clone(&article)));
-        self.cache.truncate(CACHE_SIZE);
-        article
+        Arc::new(article)
     }
 
     /// The message for a terminal event, if it means anything here.
@@ -95,20 +77,9 @@ impl App {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.message_for_key(*key),
             Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
             Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Some(Msg::Wheel {
-                    column: m.column,
-                    row: m.row,
-                    down: true,
-                }),
-                MouseEventKind::ScrollUp => Some(Msg::Wheel {
-                    column: m.column,
-                    row: m.row,
-                    down: false,
-                }),
-                MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
-                    column: m.column,
-                    row: m.row,
-                }),
+                MouseEventKind::ScrollDown => Some(Msg::Wheel { column: m.column, row: m.row, down: true }),
+                MouseEventKind::ScrollUp => Some(Msg::Wheel { column: m.column, row: m.row, down: false }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click { column: m.column, row: m.row }),
                 _ => None,
             },
             _ => None,

@@ -114,10 +114,7 @@ mod tests {
     #[test]
     fn list_subcommand_and_dir_parse() {
         let cli = Cli::parse_from(["newsdesk", "list", "some/dir", "--json"]);
-        assert!(matches!(
-            cli.command,
-            Some(Command::List { json: true, .. })
-        ));
+        assert!(matches!(cli.command, Some(Command::List { json: true, .. })));
         let cli = Cli::parse_from(["newsdesk", "folder", "--config", "c.toml"]);
         assert_eq!(cli.dir.as_deref(), Some(Path::new("folder")));
         assert_eq!(cli.config.as_deref(), Some(Path::new("c.toml")));

@@ -68,26 +68,10 @@ pub struct Modifiers {
 }
 
 impl Modifiers {
-    pub const NONE: Self = Self {
-        ctrl: false,
-        alt: false,
-        shift: false,
-    };
-    pub const CTRL: Self = Self {
-        ctrl: true,
-        alt: false,
-        shift: false,
-    };
-    pub const ALT: Self = Self {
-        ctrl: false,
-        alt: true,
-        shift: false,
-    };
-    pub const SHIFT: Self = Self {
-        ctrl: false,
-        alt: false,
-        shift: true,
-    };
+    pub const NONE: Self = Self { ctrl: false, alt: false, shift: false };
+    pub const CTRL: Self = Self { ctrl: true, alt: false, shift: false };
+    pub const ALT: Self = Self { ctrl: false, alt: true, shift: false };
+    pub const SHIFT: Self = Self { ctrl: false, alt: false, shift: true };
 }
 
 /// One key press as the keymap sees it: the app's own type, independent of the terminal
@@ -123,10 +107,7 @@ impl FromStr for KeyChord {
     type Err = KeyParseError;
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
-        let fail = |reason| KeyParseError {
-            input: input.to_owned(),
-            reason,
-        };
+        let fail = |reason| KeyParseError { input: input.to_owned(), reason };
         let mut modifiers = Modifiers::NONE;
         let mut rest = input;
         // A trailing "-" after a prefix is the minus key itself ("ctrl--"), so only strip a
@@ -199,10 +180,7 @@ impl fmt::Display for KeyChord {
             Key::F(n) => write!(f, "f{n}"),
             Key::Unbindable => f.write_str("unbindable"),
             named => {
-                let name = NAMED_KEYS
-                    .iter()
-                    .find(|(_, k)| *k == named)
-                    .map_or("?", |(n, _)| n);
+                let name = NAMED_KEYS.iter().find(|(_, k)| *k == named).map_or("?", |(n, _)| n);
                 f.write_str(name)
             }
         }
@@ -222,11 +200,7 @@ impl From<KeyEvent> for KeyChord {
         let code = match event.code {
             KeyCode::Char(c) => {
                 // Some terminals (kitty protocol) report shift+g as Char('g') with SHIFT.
-                let c = if modifiers.shift {
-                    shifted_letter(c).unwrap_or(c)
-                } else {
-                    c
-                };
+                let c = if modifiers.shift { shifted_letter(c).unwrap_or(c) } else { c };
                 modifiers.shift = false;
                 Key::Char(c)
             }
@@ -295,10 +269,7 @@ impl FromStr for Scope {
     type Err = UnknownScope;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|scope| scope.name() == s)
-            .ok_or_else(|| UnknownScope(s.to_owned()))
+        Self::ALL.into_iter().find(|scope| scope.name() == s).ok_or_else(|| UnknownScope(s.to_owned()))
     }
 }
 
@@ -327,9 +298,7 @@ pub struct Keymap {
 
 impl Keymap {
     /// Builds a keymap; every key bound to two different actions in one scope is reported.
-    pub fn new(
-        bindings: impl IntoIterator<Item = (Scope, Action, Vec<KeyChord>)>,
-    ) -> Result<Self, Vec<KeyConflict>> {
+    pub fn new(bindings: impl IntoIterator<Item = (Scope, Action, Vec<KeyChord>)>) -> Result<Self, Vec<KeyConflict>> {
         let mut keymap = Self::default();
         let mut conflicts = Vec::new();
         for (scope, action, keys) in bindings {
@@ -337,12 +306,7 @@ impl Keymap {
             for key in keys {
                 match map.by_key.get(&key) {
                     Some(&first) if first == action => {}
-                    Some(&first) => conflicts.push(KeyConflict {
-                        scope,
-                        key,
-                        first,
-                        second: action,
-                    }),
+                    Some(&first) => conflicts.push(KeyConflict { scope, key, first, second: action }),
                     None => {
                         map.by_key.insert(key, action);
                         map.by_action.entry(action).or_default().push(key);
@@ -350,11 +314,7 @@ impl Keymap {
                 }
             }
         }
-        if conflicts.is_empty() {
-            Ok(keymap)
-        } else {
-            Err(conflicts)
-        }
+        if conflicts.is_empty() { Ok(keymap) } else { Err(conflicts) }
     }
 
     /// The action for a key press while `scope` has focus: its own bindings, then global ones.
@@ -368,10 +328,7 @@ impl Keymap {
 
     /// The keys bound to `action` in exactly this scope's table.
     pub fn scope_keys(&self, scope: Scope, action: Action) -> &[KeyChord] {
-        self.scopes[scope.index()]
-            .by_action
-            .get(&action)
-            .map_or(&[], Vec::as_slice)
+        self.scopes[scope.index()].by_action.get(&action).map_or(&[], Vec::as_slice)
     }
 
     /// The keys that trigger `action` while `scope` has focus: the scope's own first, then
@@ -380,11 +337,7 @@ impl Keymap {
         let mut keys = self.scope_keys(scope, action).to_vec();
         if scope != Scope::Global {
             let shadowed = &self.scopes[scope.index()].by_key;
-            keys.extend(
-                self.scope_keys(Scope::Global, action)
-                    .iter()
-                    .filter(|k| !shadowed.contains_key(k)),
-            );
+            keys.extend(self.scope_keys(Scope::Global, action).iter().filter(|k| !shadowed.contains_key(k)));
         }
         keys
     }
@@ -427,11 +380,7 @@ mod tests {
     #[case::ctrl_minus("ctrl--", Key::Char('-'), Modifiers::CTRL)]
     #[case::esc("esc", Key::Esc, Modifiers::NONE)]
     #[case::all_modifiers("ctrl-alt-shift-up", Key::Up, Modifiers { ctrl: true, alt: true, shift: true })]
-    fn canonical_keys_parse_and_round_trip(
-        #[case] text: &str,
-        #[case] code: Key,
-        #[case] modifiers: Modifiers,
-    ) {
+    fn canonical_keys_parse_and_round_trip(#[case] text: &str, #[case] code: Key, #[case] modifiers: Modifiers) {
         let chord = key(text);
         assert_eq!(chord, KeyChord::new(code, modifiers));
         assert_eq!(chord.to_string(), text);
@@ -459,14 +408,8 @@ mod tests {
     #[case::shift_symbol("shift-1", "shift- only combines")]
     #[case::control_char("\t", "control characters")]
     fn bad_keys_name_the_input_and_the_notation(#[case] text: &str, #[case] reason: &str) {
-        let message = text
-            .parse::<KeyChord>()
-            .expect_err("should be rejected")
-            .to_string();
-        assert!(
-            message.starts_with(&format!("invalid key \"{text}\": {reason}")),
-            "{message}"
-        );
+        let message = text.parse::<KeyChord>().expect_err("should be rejected").to_string();
+        assert!(message.starts_with(&format!("invalid key \"{text}\": {reason}")), "{message}");
         assert!(message.contains("ctrl-, alt- or shift-"), "{message}");
     }
 
@@ -483,11 +426,7 @@ mod tests {
     #[case::super_is_ignored(KeyCode::Down, KeyModifiers::SUPER, "down")]
     #[case::f_key(KeyCode::F(3), KeyModifiers::NONE, "f3")]
     #[case::unsupported(KeyCode::CapsLock, KeyModifiers::NONE, "unbindable")]
-    fn key_events_normalize(
-        #[case] code: KeyCode,
-        #[case] modifiers: KeyModifiers,
-        #[case] expected: &str,
-    ) {
+    fn key_events_normalize(#[case] code: KeyCode, #[case] modifiers: KeyModifiers, #[case] expected: &str) {
         let event = KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press);
         assert_eq!(KeyChord::from(event).to_string(), expected);
     }
@@ -496,10 +435,7 @@ mod tests {
     fn key_events_match_their_config_spelling() {
         let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(KeyChord::from(event), key("G"));
-        assert_eq!(
-            KeyChord::from(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            KeyChord::CTRL_C
-        );
+        assert_eq!(KeyChord::from(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), KeyChord::CTRL_C);
     }
 
     #[rstest]
@@ -542,36 +478,17 @@ mod tests {
     fn keys_for_skips_shadowed_global_keys() {
         let keymap = sample();
         assert_eq!(keymap.keys_for(Scope::List, Action::Quit), vec![key("q")]);
-        assert_eq!(
-            keymap.keys_for(Scope::Reader, Action::Quit),
-            Vec::<KeyChord>::new()
-        );
-        assert_eq!(
-            keymap.keys_for(Scope::List, Action::MoveDown),
-            vec![key("j"), key("down")]
-        );
-        assert_eq!(
-            keymap.scope_keys(Scope::List, Action::Quit),
-            &[] as &[KeyChord]
-        );
+        assert_eq!(keymap.keys_for(Scope::Reader, Action::Quit), Vec::<KeyChord>::new());
+        assert_eq!(keymap.keys_for(Scope::List, Action::MoveDown), vec![key("j"), key("down")]);
+        assert_eq!(keymap.scope_keys(Scope::List, Action::Quit), &[] as &[KeyChord]);
     }
 
     #[test]
     fn bindings_follow_scope_then_action_order() {
-        let order: Vec<_> = sample()
-            .bindings()
-            .map(|(s, a, _)| format!("{s}.{a}"))
-            .collect();
+        let order: Vec<_> = sample().bindings().map(|(s, a, _)| format!("{s}.{a}")).collect();
         assert_eq!(
             order,
-            [
-                "global.quit",
-                "global.help",
-                "global.toggle-focus",
-                "list.move-down",
-                "list.open",
-                "reader.back"
-            ]
+            ["global.quit", "global.help", "global.toggle-focus", "list.move-down", "list.open", "reader.back"]
         );
     }
 
@@ -589,18 +506,8 @@ mod tests {
         assert_eq!(
             conflicts,
             [
-                KeyConflict {
-                    scope: Scope::List,
-                    key: key("j"),
-                    first: Action::MoveDown,
-                    second: Action::Open
-                },
-                KeyConflict {
-                    scope: Scope::Reader,
-                    key: key("x"),
-                    first: Action::Top,
-                    second: Action::Bottom
-                },
+                KeyConflict { scope: Scope::List, key: key("j"), first: Action::MoveDown, second: Action::Open },
+                KeyConflict { scope: Scope::Reader, key: key("x"), first: Action::Top, second: Action::Bottom },
             ]
         );
     }

@@ -1,6 +1,6 @@
 //! The app's state: the library view, the open article and its wrapped layout, focus and overlays.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 use crate::config::SortKey;
@@ -68,12 +68,16 @@ pub struct State {
     pub reader: Option<Reader>,
     /// The help overlay, open with its scroll offset.
     pub help: Option<usize>,
+    /// Rows the help overlay has (fixed by the keymap), for clamping its scroll.
+    pub help_rows: usize,
     /// A transient message for the status line.
     pub message: Option<String>,
     pub areas: Areas,
     pub options: Options,
     /// Reading positions (byte offsets) of articles left during this run.
     pub positions: HashMap<usize, usize>,
+    /// Articles read recently, most recent first, kept wrapped for instant switching back.
+    pub recent: VecDeque<Reader>,
     pub quit: bool,
 }
 
@@ -87,10 +91,12 @@ impl State {
             focus: Focus::List,
             reader: None,
             help: None,
+            help_rows: 0,
             message: None,
             areas: Areas::default(),
             options,
             positions: HashMap::new(),
+            recent: VecDeque::new(),
             quit: false,
         };
         state.sort();
@@ -115,14 +121,11 @@ impl State {
             SortKey::Date => order.sort_by(|&a, &b| {
                 let (ea, eb) = (&entries[a], &entries[b]);
                 // Newest first; undated last.
-                eb.meta
-                    .date_key()
-                    .cmp(&ea.meta.date_key())
-                    .then_with(|| ea.rel.cmp(&eb.rel))
+                eb.meta.date_key().cmp(&ea.meta.date_key()).then_with(|| ea.rel.cmp(&eb.rel))
             }),
-            SortKey::Title => order.sort_by_cached_key(|&i| {
-                (entries[i].meta.title.to_lowercase(), entries[i].rel.clone())
-            }),
+            SortKey::Title => {
+                order.sort_by_cached_key(|&i| (entries[i].meta.title.to_lowercase(), entries[i].rel.clone()));
+            }
             SortKey::Path => order.sort_by(|&a, &b| entries[a].rel.cmp(&entries[b].rel)),
         }
         self.order = order;

@@ -9,6 +9,7 @@ use crate::action::Action;
 use crate::library::Article;
 use crate::state::{Focus, Reader, State};
 use crate::text::wrap::Layout;
+use crate::ui::help;
 use crate::ui::layout::Areas;
 
 /// Something that happened.
@@ -70,8 +71,7 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
             let mut resort = false;
             for (i, article) in batch {
                 if let Some(entry) = state.library.entries.get_mut(i) {
-                    resort |= entry.meta.title != article.meta.title
-                        || entry.meta.date != article.meta.date;
+                    resort |= entry.meta.title != article.meta.title || entry.meta.date != article.meta.date;
                     entry.update(&article);
                 }
             }
@@ -88,16 +88,25 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
 
 fn help_action(state: &mut State, action: Action) {
     let scroll = state.help.unwrap_or(0);
-    state.help = match action {
-        Action::MoveDown => Some(scroll + 1),
-        Action::MoveUp => Some(scroll.saturating_sub(1)),
-        Action::PageDown | Action::HalfPageDown => Some(scroll + state.view_height() / 2),
-        Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(state.view_height() / 2)),
-        Action::Top => Some(0),
-        Action::Bottom => Some(usize::MAX / 2),
-        Action::Quit | Action::Help | Action::Back => None,
-        _ => Some(scroll),
+    let visible = help::visible_rows(state.areas.screen, state.help_rows);
+    let page = visible.saturating_sub(1).max(1);
+    let max = state.help_rows.saturating_sub(visible);
+    let scroll = match action {
+        Action::MoveDown => scroll + 1,
+        Action::MoveUp => scroll.saturating_sub(1),
+        Action::PageDown => scroll + page,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::HalfPageDown => scroll + page.div_ceil(2),
+        Action::HalfPageUp => scroll.saturating_sub(page.div_ceil(2)),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::Quit | Action::Help | Action::Back => {
+            state.help = None;
+            return;
+        }
+        _ => scroll,
     };
+    state.help = Some(scroll.min(max));
 }
 
 fn act(state: &mut State, action: Action) -> Option<Effect> {
@@ -111,11 +120,7 @@ fn act(state: &mut State, action: Action) -> Option<Effect> {
             None
         }
         Action::ToggleFocus => {
-            let to = if state.focus == Focus::List {
-                Focus::Reader
-            } else {
-                Focus::List
-            };
+            let to = if state.focus == Focus::List { Focus::Reader } else { Focus::List };
             set_focus(state, to)
         }
         _ if state.order.is_empty() => {
@@ -207,9 +212,38 @@ fn select(state: &mut State, pos: usize) -> Option<Effect> {
     load_if_needed(state)
 }
 
-fn load_if_needed(state: &State) -> Option<Effect> {
+/// Shows the selected article: already shown, kept among the recent ones, or to be read.
+fn load_if_needed(state: &mut State) -> Option<Effect> {
     let wanted = state.selected_entry()?;
-    (state.reader.as_ref().map(|r| r.entry) != Some(wanted)).then_some(Effect::Load(wanted))
+    if state.reader.as_ref().map(|r| r.entry) == Some(wanted) {
+        return None;
+    }
+    if let Some(reader) = state.recent.iter().position(|r| r.entry == wanted).and_then(|pos| state.recent.remove(pos)) {
+        install(state, reader);
+        return None;
+    }
+    Some(Effect::Load(wanted))
+}
+
+/// Articles kept wrapped for switching back without reading or wrapping again.
+const RECENT: usize = 8;
+
+/// Makes `reader` the shown article, fitted to the current width; the one it replaces is kept
+/// among the recent ones.
+fn install(state: &mut State, mut reader: Reader) {
+    if let Some(old) = state.reader.take() {
+        state.positions.insert(old.entry, old.anchor());
+        state.recent.push_front(old);
+        state.recent.truncate(RECENT);
+    }
+    let width = usize::from(state.areas.reader_text.width);
+    if width > 0 && reader.layout.width != width {
+        let anchor = reader.anchor();
+        reader.layout = Layout::new(&reader.article.doc, width, reader.article.warnings.len());
+        reader.top = reader.layout.line_of(anchor);
+    }
+    reader.top = reader.top.min(reader.max_top(state.view_height()));
+    state.reader = Some(reader);
 }
 
 fn keep_selection_visible(state: &mut State) {
@@ -227,29 +261,12 @@ fn open(state: &mut State, entry: usize, article: Arc<Article>) {
     if state.selected_entry() != Some(entry) {
         return; // The selection moved on while this was read.
     }
-    if let Some(old) = state.reader.take() {
-        state.positions.insert(old.entry, old.anchor());
-    }
     if let Some(e) = state.library.entries.get_mut(entry) {
         e.update(&article);
     }
-    let layout = Layout::new(
-        &article.doc,
-        usize::from(state.areas.reader_text.width),
-        article.warnings.len(),
-    );
-    let top = state
-        .positions
-        .get(&entry)
-        .map_or(0, |&at| layout.line_of(at));
-    let mut reader = Reader {
-        entry,
-        article,
-        layout,
-        top,
-    };
-    reader.top = reader.top.min(reader.max_top(state.view_height()));
-    state.reader = Some(reader);
+    let layout = Layout::new(&article.doc, usize::from(state.areas.reader_text.width), article.warnings.len());
+    let top = state.positions.get(&entry).map_or(0, |&at| layout.line_of(at));
+    install(state, Reader { entry, article, layout, top });
 }
 
 /// Recomputes the areas for `screen`; rewraps the article if its width changed, keeping the
@@ -272,14 +289,7 @@ fn relayout(state: &mut State, screen: Rect) {
 
 fn wheel(state: &mut State, at: Position, down: bool) -> Option<Effect> {
     if state.help.is_some() {
-        help_action(
-            state,
-            if down {
-                Action::MoveDown
-            } else {
-                Action::MoveUp
-            },
-        );
+        help_action(state, if down { Action::MoveDown } else { Action::MoveUp });
         return None;
     }
     if state.areas.list.contains(at) && !state.order.is_empty() {
@@ -320,13 +330,7 @@ mod tests {
     use std::path::Path;
 
     fn options() -> Options {
-        Options {
-            sort: SortKey::Path,
-            max_width: 40,
-            list_width: 30,
-            scroll_lines: 3,
-            scrollbar: true,
-        }
+        Options { sort: SortKey::Path, max_width: 40, list_width: 30, scroll_lines: 3, scrollbar: true }
     }
 
     fn state_with(n: usize) -> State {
@@ -335,31 +339,23 @@ mod tests {
                 path: format!("/lib/{i:03}.txt").into(),
                 rel: format!("{i:03}.txt"),
                 format: Format::Text,
-                meta: Meta {
-                    title: format!("Title {i}"),
-                    ..Meta::default()
-                },
+                meta: Meta { title: format!("Title {i}"), ..Meta::default() },
                 words: None,
                 warning: None,
             })
             .collect();
-        let library = Library {
-            root: "/lib".into(),
-            entries,
-            warnings: vec![],
-        };
+        let library = Library { root: "/lib".into(), entries, warnings: vec![] };
         let mut state = State::new(library, options());
         update(&mut state, Msg::Resize(100, 30));
         state
     }
 
     fn long_article(i: usize) -> Article {
-        let body = (0..200).map(|p| format!("Paragraph {p} of article {i} with enough words to wrap twice at forty cells wide.")).collect::<Vec<_>>().join("\n\n");
-        article::parse(
-            Format::Text,
-            &format!("Title {i}\n\n{body}\n"),
-            Path::new("x.txt"),
-        )
+        let body = (0..200)
+            .map(|p| format!("Paragraph {p} of article {i} with enough words to wrap twice at forty cells wide."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        article::parse(Format::Text, &format!("Title {i}\n\n{body}\n"), Path::new("x.txt"))
     }
 
     /// Runs `msg` and performs any load it asks for, like the app does.
@@ -373,10 +369,7 @@ mod tests {
     fn moving_in_the_list_previews_and_clamps() {
         let mut s = state_with(5);
         step(&mut s, Msg::Action(Action::MoveDown));
-        assert_eq!(
-            (s.selected, s.reader.as_ref().map(|r| r.entry)),
-            (1, Some(1))
-        );
+        assert_eq!((s.selected, s.reader.as_ref().map(|r| r.entry)), (1, Some(1)));
         step(&mut s, Msg::Action(Action::Bottom));
         step(&mut s, Msg::Action(Action::MoveDown));
         assert_eq!(s.selected, 4);
@@ -394,10 +387,7 @@ mod tests {
         step(&mut s, Msg::Action(Action::PageDown));
         assert_eq!(s.reader.as_ref().map(|r| r.top), Some(h - 1));
         step(&mut s, Msg::Action(Action::HalfPageUp));
-        assert_eq!(
-            s.reader.as_ref().map(|r| r.top),
-            Some(h - 1 - h.div_ceil(2))
-        );
+        assert_eq!(s.reader.as_ref().map(|r| r.top), Some(h - 1 - h.div_ceil(2)));
         step(&mut s, Msg::Action(Action::Bottom));
         let r = s.reader.as_ref().expect("open");
         assert_eq!(r.top, r.max_top(h));
@@ -417,10 +407,7 @@ mod tests {
         step(&mut s, Msg::Resize(70, 30));
         let r = s.reader.as_ref().expect("open");
         let line = &r.layout.lines[r.top];
-        assert!(
-            line.range.start <= before && before <= line.range.end + 1,
-            "{line:?} vs {before}"
-        );
+        assert!(line.range.start <= before && before <= line.range.end + 1, "{line:?} vs {before}");
     }
 
     #[test]
@@ -445,14 +432,9 @@ mod tests {
         for w in [0, 1, 2, 5, 20, 24, 40, 80] {
             for h in [0, 1, 2, 5, 6, 24] {
                 step(&mut s, Msg::Resize(w, h));
-                for a in [
-                    Action::PageDown,
-                    Action::Bottom,
-                    Action::MoveUp,
-                    Action::NextArticle,
-                    Action::Back,
-                    Action::Open,
-                ] {
+                for a in
+                    [Action::PageDown, Action::Bottom, Action::MoveUp, Action::NextArticle, Action::Back, Action::Open]
+                {
                     step(&mut s, Msg::Action(a));
                 }
             }
@@ -464,41 +446,29 @@ mod tests {
         let mut s = state_with(10);
         let inner = s.areas.list_inner;
         let (_, per) = s.list_rows();
-        step(
-            &mut s,
-            Msg::Click {
-                column: inner.x,
-                row: inner.y + u16::try_from(per * 3).unwrap_or(0),
-            },
-        );
+        step(&mut s, Msg::Click { column: inner.x, row: inner.y + u16::try_from(per * 3).unwrap_or(0) });
         assert_eq!(s.selected, 3);
         let reader = s.areas.reader;
-        step(
-            &mut s,
-            Msg::Wheel {
-                column: reader.x + 2,
-                row: reader.y + 2,
-                down: true,
-            },
-        );
+        step(&mut s, Msg::Wheel { column: reader.x + 2, row: reader.y + 2, down: true });
         assert_eq!(s.reader.as_ref().map(|r| r.top), Some(3));
-        step(
-            &mut s,
-            Msg::Wheel {
-                column: inner.x,
-                row: inner.y,
-                down: true,
-            },
-        );
+        step(&mut s, Msg::Wheel { column: inner.x, row: inner.y, down: true });
         assert_eq!(s.selected, 4);
     }
 
     #[test]
     fn help_overlay_takes_keys_until_closed() {
         let mut s = state_with(3);
+        s.help_rows = 100;
         step(&mut s, Msg::Action(Action::Help));
         step(&mut s, Msg::Action(Action::MoveDown));
         assert_eq!((s.help, s.selected), (Some(1), 0));
+        step(&mut s, Msg::Action(Action::Bottom));
+        let max = 100 - help::visible_rows(s.areas.screen, 100);
+        assert_eq!(s.help, Some(max));
+        step(&mut s, Msg::Action(Action::MoveDown));
+        assert_eq!(s.help, Some(max), "clamped at the end");
+        step(&mut s, Msg::Action(Action::MoveUp));
+        assert_eq!(s.help, Some(max - 1));
         step(&mut s, Msg::Action(Action::Quit));
         assert_eq!((s.help, s.quit), (None, false));
     }

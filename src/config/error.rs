@@ -79,20 +79,9 @@ impl Source<'_> {
         (line, column)
     }
 
-    pub fn error(
-        &self,
-        span: Range<usize>,
-        path: Option<String>,
-        message: impl Into<String>,
-    ) -> ConfigError {
+    pub fn error(&self, span: Range<usize>, path: Option<String>, message: impl Into<String>) -> ConfigError {
         let (line, column) = self.position(span.start);
-        ConfigError {
-            file: self.name.to_owned(),
-            line,
-            column,
-            path,
-            message: message.into(),
-        }
+        ConfigError { file: self.name.to_owned(), line, column, path, message: message.into() }
     }
 }
 
@@ -107,30 +96,16 @@ mod tests {
     #[case::after_newline(6, (2, 1))]
     #[case::counts_chars_not_bytes(10, (2, 3))]
     #[case::past_the_end(99, (2, 4))]
-    fn byte_offsets_become_lines_and_columns(
-        #[case] offset: usize,
-        #[case] expected: (usize, usize),
-    ) {
-        let source = Source {
-            name: "x.toml",
-            text: "abcde\néé!",
-        };
+    fn byte_offsets_become_lines_and_columns(#[case] offset: usize, #[case] expected: (usize, usize)) {
+        let source = Source { name: "x.toml", text: "abcde\néé!" };
         assert_eq!(source.position(offset), expected);
     }
 
     #[test]
     fn errors_print_one_per_line() {
-        let source = Source {
-            name: "my.toml",
-            text: "a\nbb = 1\n",
-        };
-        let errors = ConfigErrors(vec![
-            source.error(0..1, None, "syntax"),
-            source.error(5..6, Some("x.bb".into()), "bad"),
-        ]);
-        assert_eq!(
-            errors.to_string(),
-            "my.toml:1:1: syntax\nmy.toml:2:4: x.bb: bad"
-        );
+        let source = Source { name: "my.toml", text: "a\nbb = 1\n" };
+        let errors =
+            ConfigErrors(vec![source.error(0..1, None, "syntax"), source.error(5..6, Some("x.bb".into()), "bad")]);
+        assert_eq!(errors.to_string(), "my.toml:1:1: syntax\nmy.toml:2:4: x.bb: bad");
     }
 }

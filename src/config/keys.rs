@@ -34,10 +34,7 @@ pub(crate) fn read_keymap(layers: &mut Layers<'_>) -> Option<Keymap> {
             let Some(found) = layers.find(&path) else {
                 continue;
             };
-            let origin = Origin {
-                layer: found.layer,
-                error_at: found.error(&path, String::new()),
-            };
+            let origin = Origin { layer: found.layer, error_at: found.error(&path, String::new()) };
             match read_keys(&found, &path) {
                 Ok(keys) => bindings.push((origin, scope, action, keys)),
                 Err(errors) => {
@@ -51,17 +48,10 @@ pub(crate) fn read_keymap(layers: &mut Layers<'_>) -> Option<Keymap> {
     }
     // In file order, defaults first: the keymap then names the binding the user wrote last
     // as the `second` of each conflict, and that is the one they can change.
-    bindings
-        .sort_by_key(|(origin, ..)| (origin.layer, origin.error_at.line, origin.error_at.column));
-    let origins: BTreeMap<_, _> = bindings
-        .iter()
-        .map(|(origin, scope, action, _)| ((*scope, *action), origin))
-        .collect();
-    match Keymap::new(
-        bindings
-            .iter()
-            .map(|(_, scope, action, keys)| (*scope, *action, keys.clone())),
-    ) {
+    bindings.sort_by_key(|(origin, ..)| (origin.layer, origin.error_at.line, origin.error_at.column));
+    let origins: BTreeMap<_, _> =
+        bindings.iter().map(|(origin, scope, action, _)| ((*scope, *action), origin)).collect();
+    match Keymap::new(bindings.iter().map(|(_, scope, action, keys)| (*scope, *action, keys.clone()))) {
         Ok(keymap) => complete.then_some(keymap),
         Err(conflicts) => {
             for conflict in conflicts {
@@ -81,9 +71,7 @@ fn read_keys(found: &Found<'_, '_>, path: &[&str]) -> Result<Vec<KeyChord>, Vec<
         DeValue::String(_) => vec![found.value],
         DeValue::Array(array) => array.iter().collect(),
         other => {
-            return Err(vec![
-                found.error(path, format!("{expected}, found {}", describe(other))),
-            ]);
+            return Err(vec![found.error(path, format!("{expected}, found {}", describe(other)))]);
         }
     };
     let is_none = |text: &str| text.eq_ignore_ascii_case("none");
@@ -92,17 +80,12 @@ fn read_keys(found: &Found<'_, '_>, path: &[&str]) -> Result<Vec<KeyChord>, Vec<
     for item in &items {
         let at = |message: String| found.error_at(item.span(), path, message);
         let Some(text) = item.get_ref().as_str() else {
-            errors.push(at(format!(
-                "{expected}, found {}",
-                describe(item.get_ref())
-            )));
+            errors.push(at(format!("{expected}, found {}", describe(item.get_ref()))));
             continue;
         };
         if is_none(text) {
             if items.len() > 1 {
-                errors.push(at(
-                    "\"none\" unbinds the action and cannot be combined with keys".into(),
-                ));
+                errors.push(at("\"none\" unbinds the action and cannot be combined with keys".into()));
             }
             continue;
         }
@@ -112,32 +95,13 @@ fn read_keys(found: &Found<'_, '_>, path: &[&str]) -> Result<Vec<KeyChord>, Vec<
             Err(e) => errors.push(at(e.to_string())),
         }
     }
-    if errors.is_empty() {
-        Ok(keys)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(keys) } else { Err(errors) }
 }
 
-fn conflict_error(
-    conflict: &KeyConflict,
-    origins: &BTreeMap<(Scope, Action), &Origin>,
-) -> Option<ConfigError> {
-    let KeyConflict {
-        scope,
-        key,
-        first,
-        second,
-    } = *conflict;
-    let (earlier, later) = (
-        origins.get(&(scope, first))?,
-        origins.get(&(scope, second))?,
-    );
-    let by_default = if earlier.layer == 0 && later.layer > 0 {
-        " by default"
-    } else {
-        ""
-    };
+fn conflict_error(conflict: &KeyConflict, origins: &BTreeMap<(Scope, Action), &Origin>) -> Option<ConfigError> {
+    let KeyConflict { scope, key, first, second } = *conflict;
+    let (earlier, later) = (origins.get(&(scope, first))?, origins.get(&(scope, second))?);
+    let by_default = if earlier.layer == 0 && later.layer > 0 { " by default" } else { "" };
     let mut error = later.error_at.clone();
     error.message = format!(
         "key \"{key}\" is already bound to {first}{by_default} in [keys.{scope}]; one key can \

@@ -25,18 +25,11 @@ impl<'i> Layer<'i> {
     pub fn parse(source: Source<'i>) -> Result<Self, Vec<ConfigError>> {
         let (root, errors) = DeTable::parse_recoverable(source.text);
         if errors.is_empty() {
-            return Ok(Self {
-                source,
-                root: root.into_inner(),
-            });
+            return Ok(Self { source, root: root.into_inner() });
         }
         let mut reported: Vec<ConfigError> = Vec::new();
         for e in &errors {
-            let error = source.error(
-                e.span().unwrap_or(0..0),
-                None,
-                format!("TOML syntax error: {}", e.message()),
-            );
+            let error = source.error(e.span().unwrap_or(0..0), None, format!("TOML syntax error: {}", e.message()));
             // The parser's recovery often trips again later on the same line; only the first
             // error of a line is the user's mistake.
             if reported.last().is_none_or(|last| last.line != error.line) {
@@ -78,12 +71,7 @@ impl Found<'_, '_> {
         self.error_at(self.value.span(), path, message)
     }
 
-    pub fn error_at(
-        &self,
-        span: Range<usize>,
-        path: &[&str],
-        message: impl Into<String>,
-    ) -> ConfigError {
+    pub fn error_at(&self, span: Range<usize>, path: &[&str], message: impl Into<String>) -> ConfigError {
         self.source.error(span, Some(path.join(".")), message)
     }
 }
@@ -96,10 +84,7 @@ pub(crate) struct Layers<'i> {
 
 impl<'i> Layers<'i> {
     pub fn new(layers: Vec<Layer<'i>>) -> Self {
-        Self {
-            layers,
-            errors: Vec::new(),
-        }
+        Self { layers, errors: Vec::new() }
     }
 
     pub fn report(&mut self, error: ConfigError) {
@@ -117,13 +102,11 @@ impl<'i> Layers<'i> {
     /// The value at `path` in the topmost layer that has it: the user's file overrides the
     /// defaults key by key.
     pub fn find(&self, path: &[&str]) -> Option<Found<'_, 'i>> {
-        self.layers.iter().enumerate().rev().find_map(|(layer, l)| {
-            l.value_at(path).map(|value| Found {
-                layer,
-                source: l.source,
-                value,
-            })
-        })
+        self.layers
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(layer, l)| l.value_at(path).map(|value| Found { layer, source: l.source, value }))
     }
 
     /// Checks in every layer that `path` holds a table whose keys are all in `accepted`;
@@ -134,22 +117,14 @@ impl<'i> Layers<'i> {
                 None => {}
                 Some(Err(value)) => {
                     let message = format!("expected a table, found {}", describe(value.get_ref()));
-                    self.errors
-                        .push(l.source.error(value.span(), Some(path.join(".")), message));
+                    self.errors.push(l.source.error(value.span(), Some(path.join(".")), message));
                 }
                 Some(Ok(table)) => {
-                    for key in table
-                        .keys()
-                        .filter(|k| !accepted.contains(&k.get_ref().as_ref()))
-                    {
+                    for key in table.keys().filter(|k| !accepted.contains(&k.get_ref().as_ref())) {
                         let mut key_path = path.to_vec();
                         key_path.push(key.get_ref().as_ref());
                         let message = unknown(noun, key.get_ref(), accepted);
-                        self.errors.push(l.source.error(
-                            key.span(),
-                            Some(key_path.join(".")),
-                            message,
-                        ));
+                        self.errors.push(l.source.error(key.span(), Some(key_path.join(".")), message));
                     }
                 }
             }
@@ -158,15 +133,9 @@ impl<'i> Layers<'i> {
 
     /// Converts the topmost value at `path`; a conversion failure is reported at the value.
     /// Every option must be present at least in the built-in defaults.
-    pub fn get<T>(
-        &mut self,
-        path: &[&str],
-        convert: impl FnOnce(&DeValue<'i>) -> Result<T, String>,
-    ) -> Option<T> {
+    pub fn get<T>(&mut self, path: &[&str], convert: impl FnOnce(&DeValue<'i>) -> Result<T, String>) -> Option<T> {
         let result = match self.find(path) {
-            Some(found) => {
-                convert(found.value.get_ref()).map_err(|message| found.error(path, message))
-            }
+            Some(found) => convert(found.value.get_ref()).map_err(|message| found.error(path, message)),
             None => Err(self.missing(path)),
         };
         result.map_err(|error| self.errors.push(error)).ok()
@@ -174,27 +143,14 @@ impl<'i> Layers<'i> {
 
     /// A required option absent from every layer: only a broken `config.toml` can cause it.
     pub fn missing(&self, path: &[&str]) -> ConfigError {
-        let source = self.layers.first().map_or(
-            Source {
-                name: "built-in defaults",
-                text: "",
-            },
-            |l| l.source,
-        );
-        source.error(
-            0..0,
-            Some(path.join(".")),
-            "missing from the built-in defaults",
-        )
+        let source = self.layers.first().map_or(Source { name: "built-in defaults", text: "" }, |l| l.source);
+        source.error(0..0, Some(path.join(".")), "missing from the built-in defaults")
     }
 }
 
 /// `unknown field "x" (expected one of: a, b, c)`.
 pub(crate) fn unknown(noun: &str, key: &str, accepted: &[&str]) -> String {
-    format!(
-        "unknown {noun} \"{key}\" (expected one of: {})",
-        accepted.join(", ")
-    )
+    format!("unknown {noun} \"{key}\" (expected one of: {})", accepted.join(", "))
 }
 
 /// A value's type, and its text when short, for "expected …, found …" messages.
@@ -219,31 +175,17 @@ pub(crate) fn describe(value: &DeValue<'_>) -> String {
 }
 
 pub(crate) fn as_bool(value: &DeValue<'_>) -> Result<bool, String> {
-    value
-        .as_bool()
-        .ok_or_else(|| format!("expected true or false, found {}", describe(value)))
+    value.as_bool().ok_or_else(|| format!("expected true or false, found {}", describe(value)))
 }
 
 pub(crate) fn as_str<'v>(value: &'v DeValue<'_>, expected: &str) -> Result<&'v str, String> {
-    value
-        .as_str()
-        .ok_or_else(|| format!("expected {expected}, found {}", describe(value)))
+    value.as_str().ok_or_else(|| format!("expected {expected}, found {}", describe(value)))
 }
 
 /// An integer within `range`; `unit` says what it counts, for the message.
-pub(crate) fn as_u16_in(
-    value: &DeValue<'_>,
-    range: std::ops::RangeInclusive<u16>,
-    unit: &str,
-) -> Result<u16, String> {
-    let expected = format!(
-        "an integer from {} to {} ({unit})",
-        range.start(),
-        range.end()
-    );
-    let integer = value
-        .as_integer()
-        .ok_or_else(|| format!("expected {expected}, found {}", describe(value)))?;
+pub(crate) fn as_u16_in(value: &DeValue<'_>, range: std::ops::RangeInclusive<u16>, unit: &str) -> Result<u16, String> {
+    let expected = format!("an integer from {} to {} ({unit})", range.start(), range.end());
+    let integer = value.as_integer().ok_or_else(|| format!("expected {expected}, found {}", describe(value)))?;
     i128::from_str_radix(integer.as_str(), integer.radix())
         .ok()
         .and_then(|n| u16::try_from(n).ok())
@@ -257,16 +199,7 @@ mod tests {
 
     fn layers(texts: &[&'static str]) -> Layers<'static> {
         Layers::new(
-            texts
-                .iter()
-                .map(|text| {
-                    Layer::parse(Source {
-                        name: "t.toml",
-                        text,
-                    })
-                    .expect("valid TOML")
-                })
-                .collect(),
+            texts.iter().map(|text| Layer::parse(Source { name: "t.toml", text }).expect("valid TOML")).collect(),
         )
     }
 
@@ -309,17 +242,10 @@ mod tests {
 
     #[test]
     fn syntax_errors_have_positions() {
-        let Err(errors) = Layer::parse(Source {
-            name: "s.toml",
-            text: "[a]\nx = = 1\n",
-        }) else {
+        let Err(errors) = Layer::parse(Source { name: "s.toml", text: "[a]\nx = = 1\n" }) else {
             panic!("should not parse");
         };
         assert_eq!(errors[0].line, 2);
-        assert!(
-            errors[0].message.starts_with("TOML syntax error: "),
-            "{}",
-            errors[0]
-        );
+        assert!(errors[0].message.starts_with("TOML syntax error: "), "{}", errors[0]);
     }
 }

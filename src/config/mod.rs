@@ -54,24 +54,13 @@ impl Config {
     /// The defaults overridden key by key by `text`, reported as `file_name` in errors.
     /// `no_color` drops every colour from the theme and keeps the modifiers.
     pub fn from_toml(text: &str, file_name: &str, no_color: bool) -> Result<Self, ConfigErrors> {
-        Self::from_layers(
-            &[Source {
-                name: file_name,
-                text,
-            }],
-            no_color,
-        )
+        Self::from_layers(&[Source { name: file_name, text }], no_color)
     }
 
     fn from_layers(user: &[Source<'_>], no_color: bool) -> Result<Self, ConfigErrors> {
         let mut parsed = Vec::new();
         let mut syntax_errors = Vec::new();
-        for source in std::iter::once(Source {
-            name: DEFAULTS_NAME,
-            text: DEFAULT_TOML,
-        })
-        .chain(user.iter().copied())
-        {
+        for source in std::iter::once(Source { name: DEFAULTS_NAME, text: DEFAULT_TOML }).chain(user.iter().copied()) {
             match Layer::parse(source) {
                 Ok(layer) => parsed.push(layer),
                 Err(errors) => syntax_errors.extend(errors),
@@ -91,21 +80,9 @@ impl Config {
         let keymap = keys::read_keymap(&mut layers);
         let errors = layers.into_errors();
         match (library, reader, ui, theme, keymap) {
-            (Some(library), Some(reader), Some(ui), Some(theme), Some(keymap))
-                if errors.is_empty() =>
-            {
-                let theme = if no_color {
-                    theme.without_colour()
-                } else {
-                    theme
-                };
-                Ok(Self {
-                    library,
-                    reader,
-                    ui,
-                    theme,
-                    keymap,
-                })
+            (Some(library), Some(reader), Some(ui), Some(theme), Some(keymap)) if errors.is_empty() => {
+                let theme = if no_color { theme.without_colour() } else { theme };
+                Ok(Self { library, reader, ui, theme, keymap })
             }
             _ => Err(ConfigErrors(errors)),
         }
@@ -113,10 +90,7 @@ impl Config {
 
     /// Loads `explicit` (which must exist), else the user's config file if there is one,
     /// else the defaults; returns the config and the file it came from.
-    pub fn load(
-        explicit: Option<&Path>,
-        no_color: bool,
-    ) -> Result<(Self, Option<PathBuf>), LoadError> {
+    pub fn load(explicit: Option<&Path>, no_color: bool) -> Result<(Self, Option<PathBuf>), LoadError> {
         let path = match explicit {
             Some(path) => Some(path.to_path_buf()),
             None => default_config_path().filter(|path| path.is_file()),
@@ -126,10 +100,7 @@ impl Config {
         };
         let text = std::fs::read_to_string(&path).map_err(|error| match error.kind() {
             io::ErrorKind::NotFound => LoadError::NotFound { path: path.clone() },
-            _ => LoadError::Read {
-                path: path.clone(),
-                error,
-            },
+            _ => LoadError::Read { path: path.clone(), error },
         })?;
         let config = Self::from_toml(&text, &path.display().to_string(), no_color)?;
         Ok((config, Some(path)))

@@ -40,10 +40,7 @@ impl FromStr for SortKey {
     type Err = UnknownSortKey;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.name() == s)
-            .ok_or_else(|| UnknownSortKey(s.to_owned()))
+        Self::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| UnknownSortKey(s.to_owned()))
     }
 }
 
@@ -82,21 +79,12 @@ impl LibraryConfig {
         layers.check_table(&["library"], "field", Self::FIELDS);
         let path = layers.get(&["library", "path"], |v| {
             let path = as_str(v, "a folder path")?;
-            if path.is_empty() {
-                Err("expected a folder path, found an empty string".into())
-            } else {
-                Ok(path.into())
-            }
+            if path.is_empty() { Err("expected a folder path, found an empty string".into()) } else { Ok(path.into()) }
         });
         let sort = layers.get(&["library", "sort"], |v| {
-            as_str(v, "a sort key (date, title or path)")?
-                .parse()
-                .map_err(|e: UnknownSortKey| e.to_string())
+            as_str(v, "a sort key (date, title or path)")?.parse().map_err(|e: UnknownSortKey| e.to_string())
         });
-        Some(Self {
-            path: path?,
-            sort: sort?,
-        })
+        Some(Self { path: path?, sort: sort? })
     }
 }
 
@@ -105,18 +93,10 @@ impl ReaderConfig {
 
     pub(crate) fn read(layers: &mut Layers<'_>) -> Option<Self> {
         layers.check_table(&["reader"], "field", Self::FIELDS);
-        let max_width = layers.get(&["reader", "max_width"], |v| {
-            as_u16_in(v, 20..=u16::MAX, "terminal cells")
-        });
-        let scroll_lines = layers.get(&["reader", "scroll_lines"], |v| {
-            as_u16_in(v, 1..=100, "lines per notch")
-        });
+        let max_width = layers.get(&["reader", "max_width"], |v| as_u16_in(v, 20..=u16::MAX, "terminal cells"));
+        let scroll_lines = layers.get(&["reader", "scroll_lines"], |v| as_u16_in(v, 1..=100, "lines per notch"));
         let scrollbar = layers.get(&["reader", "scrollbar"], as_bool);
-        Some(Self {
-            max_width: max_width?,
-            scroll_lines: scroll_lines?,
-            scrollbar: scrollbar?,
-        })
+        Some(Self { max_width: max_width?, scroll_lines: scroll_lines?, scrollbar: scrollbar? })
     }
 }
 
@@ -125,16 +105,10 @@ impl UiConfig {
 
     pub(crate) fn read(layers: &mut Layers<'_>) -> Option<Self> {
         layers.check_table(&["ui"], "field", Self::FIELDS);
-        let list_width = layers.get(&["ui", "list_width"], |v| {
-            as_u16_in(v, 10..=u16::MAX, "terminal cells")
-        });
+        let list_width = layers.get(&["ui", "list_width"], |v| as_u16_in(v, 10..=u16::MAX, "terminal cells"));
         let mouse = layers.get(&["ui", "mouse"], as_bool);
         let key_hints = layers.get(&["ui", "key_hints"], as_bool);
-        Some(Self {
-            list_width: list_width?,
-            mouse: mouse?,
-            key_hints: key_hints?,
-        })
+        Some(Self { list_width: list_width?, mouse: mouse?, key_hints: key_hints? })
     }
 }
 
@@ -155,9 +129,6 @@ mod tests {
     #[test]
     fn unknown_sort_keys_list_the_accepted_ones() {
         let err = "name".parse::<SortKey>().expect_err("rejected");
-        assert_eq!(
-            err.to_string(),
-            "unknown sort key \"name\" (expected one of: date, title, path)"
-        );
+        assert_eq!(err.to_string(), "unknown sort key \"name\" (expected one of: date, title, path)");
     }
 }

@@ -8,8 +8,7 @@ use toml::de::DeValue;
 use super::error::ConfigError;
 use super::layers::{Found, as_bool, describe, unknown};
 
-pub(crate) const ATTRIBUTES: &[&str] =
-    &["fg", "bg", "bold", "italic", "underline", "reversed", "dim"];
+pub(crate) const ATTRIBUTES: &[&str] = &["fg", "bg", "bold", "italic", "underline", "reversed", "dim"];
 
 const MODIFIERS: &[(&str, Modifier)] = &[
     ("bold", Modifier::BOLD),
@@ -27,11 +26,7 @@ const COLOUR_FORMS: &str = "expected one of the names black, red, green, yellow,
 /// (so `light-blue`, `LightBlue` and `light_blue` all work); only the `default` alias is ours.
 pub(crate) fn parse_colour(text: &str) -> Result<Color, String> {
     let trimmed = text.trim();
-    let name = if trimmed.eq_ignore_ascii_case("default") {
-        "reset"
-    } else {
-        trimmed
-    };
+    let name = if trimmed.eq_ignore_ascii_case("default") { "reset" } else { trimmed };
     Color::from_str(name).map_err(|_| format!("unknown colour {text:?} ({COLOUR_FORMS})"))
 }
 
@@ -55,11 +50,7 @@ pub(crate) fn read_style(found: &Found<'_, '_>, path: &[&str]) -> Result<Style, 
             "bg" => colour(value.get_ref()).map(|c| style = style.bg(c)),
             _ => {
                 let Some(&(_, modifier)) = MODIFIERS.iter().find(|(n, _)| *n == name) else {
-                    errors.push(found.error_at(
-                        key.span(),
-                        &attr_path,
-                        unknown("style attribute", name, ATTRIBUTES),
-                    ));
+                    errors.push(found.error_at(key.span(), &attr_path, unknown("style attribute", name, ATTRIBUTES)));
                     continue;
                 };
                 as_bool(value.get_ref()).map(|on| {
@@ -73,20 +64,13 @@ pub(crate) fn read_style(found: &Found<'_, '_>, path: &[&str]) -> Result<Style, 
             errors.push(found.error_at(value.span(), &attr_path, message));
         }
     }
-    if errors.is_empty() {
-        Ok(style)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(style) } else { Err(errors) }
 }
 
 fn colour(value: &DeValue<'_>) -> Result<Color, String> {
     match value.as_str() {
         Some(text) => parse_colour(text),
-        None => Err(format!(
-            "expected a colour string such as \"red\" or \"#202020\", found {}",
-            describe(value)
-        )),
+        None => Err(format!("expected a colour string such as \"red\" or \"#202020\", found {}", describe(value))),
     }
 }
 
@@ -115,16 +99,7 @@ mod tests {
     #[case::short_hex("#fff")]
     fn bad_colours_list_the_accepted_forms(#[case] text: &str) {
         let message = parse_colour(text).expect_err("rejected");
-        assert!(
-            message.starts_with(&format!(
-                "unknown colour \"{text}\" (expected one of the names"
-            )),
-            "{message}"
-        );
-        assert!(
-            message.contains("light-blue")
-                && message.contains("#rrggbb")
-                && message.contains("0-255")
-        );
+        assert!(message.starts_with(&format!("unknown colour \"{text}\" (expected one of the names")), "{message}");
+        assert!(message.contains("light-blue") && message.contains("#rrggbb") && message.contains("0-255"));
     }
 }

@@ -7,9 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use rstest::rstest;
 
 fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/config")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/config").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -31,10 +29,7 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
     light-cyan, white, reset or default; a hex colour \"#rrggbb\"; or a palette index 0-255)";
 
 #[rstest]
-#[case::syntax_error(
-    "syntax_error.toml",
-    "3:13: TOML syntax error: extra `=`, expected nothing"
-)]
+#[case::syntax_error("syntax_error.toml", "3:13: TOML syntax error: extra `=`, expected nothing")]
 #[case::unknown_section(
     "unknown_section.toml",
     "2:2: colors: unknown section \"colors\" (expected one of: library, reader, ui, theme, keys)"
@@ -111,10 +106,7 @@ fn every_problem_is_reported_at_once_in_file_order() {
          can trigger only one action per scope (bind move-down to another key or \"none\", or pick another key)"
             .into(),
     ];
-    let expected: Vec<_> = expected
-        .iter()
-        .map(|line| format!("{name}:{line}"))
-        .collect();
+    let expected: Vec<_> = expected.iter().map(|line| format!("{name}:{line}")).collect();
     assert_eq!(errors.to_string(), expected.join("\n"));
     assert_eq!(errors.0.len(), expected.len());
 }
@@ -124,87 +116,42 @@ fn fixtures_cover_every_file_in_the_folder() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/config");
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .expect("fixture folder")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
     // Each one must be invalid: a fixture that parses would test nothing.
     for name in &names {
-        assert!(
-            Config::from_toml(&fixture(name), name, false).is_err(),
-            "{name} should be invalid"
-        );
+        assert!(Config::from_toml(&fixture(name), name, false).is_err(), "{name} should be invalid");
     }
     assert_eq!(names.len(), 14);
 }
 
 #[test]
 fn the_shipped_config_toml_is_the_compiled_in_default() {
-    let shipped =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml"))
-            .expect("config.toml at the repository root");
+    let shipped = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml"))
+        .expect("config.toml at the repository root");
     assert_eq!(shipped, DEFAULT_TOML);
-    assert_eq!(
-        Config::from_toml(&shipped, "config.toml", false),
-        Ok(Config::default())
-    );
+    assert_eq!(Config::from_toml(&shipped, "config.toml", false), Ok(Config::default()));
 }
 
 #[test]
 fn defaults_have_the_documented_values() {
     let config = Config::default();
-    assert_eq!(
-        config.library,
-        LibraryConfig {
-            path: "articles".into(),
-            sort: SortKey::Date
-        }
-    );
-    assert_eq!(
-        config.reader,
-        ReaderConfig {
-            max_width: 80,
-            scroll_lines: 3,
-            scrollbar: true
-        }
-    );
-    assert_eq!(
-        config.ui,
-        UiConfig {
-            list_width: 34,
-            mouse: true,
-            key_hints: true
-        }
-    );
-    assert_eq!(
-        config.theme.list_selected,
-        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-    );
+    assert_eq!(config.library, LibraryConfig { path: "articles".into(), sort: SortKey::Date });
+    assert_eq!(config.reader, ReaderConfig { max_width: 80, scroll_lines: 3, scrollbar: true });
+    assert_eq!(config.ui, UiConfig { list_width: 34, mouse: true, key_hints: true });
+    assert_eq!(config.theme.list_selected, Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD));
     assert_eq!(
         config.theme.current_match,
-        Style::new()
-            .fg(Color::Black)
-            .bg(Color::Yellow)
-            .add_modifier(Modifier::BOLD)
+        Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD)
     );
-    assert_eq!(
-        config.theme.entity("person"),
-        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
-    );
+    assert_eq!(config.theme.entity("person"), Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD));
 }
 
 #[test]
 fn an_empty_file_means_the_defaults() {
     assert_eq!(user(""), Config::default());
-    assert_eq!(
-        user("# only a comment\n[keys]\n[theme.entities]\n"),
-        Config::default()
-    );
+    assert_eq!(user("# only a comment\n[keys]\n[theme.entities]\n"), Config::default());
 }
 
 #[rstest]
@@ -229,20 +176,8 @@ fn default_bindings(#[case] scope: Scope, #[case] text: &str, #[case] expected: 
 fn options_override_key_by_key() {
     let config = user("[reader]\nmax_width = 100\n[library]\nsort = \"title\"\n");
     let defaults = Config::default();
-    assert_eq!(
-        config.reader,
-        ReaderConfig {
-            max_width: 100,
-            ..defaults.reader
-        }
-    );
-    assert_eq!(
-        config.library,
-        LibraryConfig {
-            sort: SortKey::Title,
-            ..defaults.library
-        }
-    );
+    assert_eq!(config.reader, ReaderConfig { max_width: 100, ..defaults.reader });
+    assert_eq!(config.library, LibraryConfig { sort: SortKey::Title, ..defaults.library });
     assert_eq!(config.ui, defaults.ui);
 }
 
@@ -252,10 +187,7 @@ fn a_theme_slot_is_replaced_whole_and_alone() {
     let defaults = Config::default();
     // No bold inherited from the default title style.
     assert_eq!(config.theme.title, Style::new().fg(Color::Red));
-    assert_eq!(
-        config.theme.entities.money,
-        Style::new().bg(Color::Rgb(0x20, 0x20, 0x20))
-    );
+    assert_eq!(config.theme.entities.money, Style::new().bg(Color::Rgb(0x20, 0x20, 0x20)));
     assert_eq!(config.theme.meta, defaults.theme.meta);
     assert_eq!(config.theme.entities.person, defaults.theme.entities.person);
 }
@@ -266,14 +198,8 @@ fn bindings_override_one_action_in_one_scope() {
     assert_eq!(keymap.scope_keys(Scope::List, Action::Open), &[key("o")]);
     assert_eq!(keymap.lookup(Scope::List, &key("enter")), None);
     // The same action in another scope, and other actions, keep their defaults.
-    assert_eq!(
-        keymap.lookup(Scope::List, &key("j")),
-        Some(Action::MoveDown)
-    );
-    assert_eq!(
-        keymap.lookup(Scope::Reader, &key("]")),
-        Some(Action::NextArticle)
-    );
+    assert_eq!(keymap.lookup(Scope::List, &key("j")), Some(Action::MoveDown));
+    assert_eq!(keymap.lookup(Scope::Reader, &key("]")), Some(Action::NextArticle));
 }
 
 #[rstest]
@@ -281,12 +207,7 @@ fn bindings_override_one_action_in_one_scope() {
 #[case::none_any_case("[keys.reader]\nback = \"None\"\n", Scope::Reader, Action::Back, "h")]
 #[case::empty_list("[keys.list]\ntop = []\n", Scope::List, Action::Top, "g")]
 #[case::global("[keys.global]\nhelp = \"none\"\n", Scope::Global, Action::Help, "?")]
-fn none_unbinds_the_defaults(
-    #[case] text: &str,
-    #[case] scope: Scope,
-    #[case] action: Action,
-    #[case] freed: &str,
-) {
+fn none_unbinds_the_defaults(#[case] text: &str, #[case] scope: Scope, #[case] action: Action, #[case] freed: &str) {
     let keymap = user(text).keymap;
     assert!(keymap.scope_keys(scope, action).is_empty());
     assert_eq!(keymap.lookup(scope, &key(freed)), None);
@@ -299,39 +220,15 @@ fn an_unbound_key_can_be_rebound_to_another_action() {
 }
 
 #[rstest]
-#[case::none_mixed_with_keys(
-    "[keys.list]\nopen = [\"o\", \"none\"]\n",
-    "3:14: keys.list.open: \"none\" unbinds"
-)]
-#[case::ctrl_c_reserved(
-    "[keys.global]\nquit = \"ctrl-c\"\n",
-    "3:8: keys.global.quit: ctrl-c is reserved"
-)]
-#[case::not_a_key_list(
-    "[keys.list]\nopen = 5\n",
-    "3:8: keys.list.open: expected a key string or an array"
-)]
-#[case::scope_not_a_table(
-    "[keys]\nlist = \"j\"\n",
-    "3:8: keys.list: expected a table, found string \"j\""
-)]
+#[case::none_mixed_with_keys("[keys.list]\nopen = [\"o\", \"none\"]\n", "3:14: keys.list.open: \"none\" unbinds")]
+#[case::ctrl_c_reserved("[keys.global]\nquit = \"ctrl-c\"\n", "3:8: keys.global.quit: ctrl-c is reserved")]
+#[case::not_a_key_list("[keys.list]\nopen = 5\n", "3:8: keys.list.open: expected a key string or an array")]
+#[case::scope_not_a_table("[keys]\nlist = \"j\"\n", "3:8: keys.list: expected a table, found string \"j\"")]
 #[case::section_not_a_table("reader = 5\n", "2:10: reader: expected a table, found integer 5")]
-#[case::style_not_a_table(
-    "[theme]\ntitle = \"red\"\n",
-    "3:9: theme.title: expected a style table"
-)]
-#[case::colour_not_a_string(
-    "[theme]\ntitle = { fg = 1 }\n",
-    "3:16: theme.title.fg: expected a colour string"
-)]
-#[case::empty_path(
-    "[library]\npath = \"\"\n",
-    "3:8: library.path: expected a folder path, found an empty string"
-)]
-#[case::unknown_entity_kind(
-    "[theme.entities]\nanimal = {}\n",
-    "3:1: theme.entities.animal: unknown entity kind"
-)]
+#[case::style_not_a_table("[theme]\ntitle = \"red\"\n", "3:9: theme.title: expected a style table")]
+#[case::colour_not_a_string("[theme]\ntitle = { fg = 1 }\n", "3:16: theme.title.fg: expected a colour string")]
+#[case::empty_path("[library]\npath = \"\"\n", "3:8: library.path: expected a folder path, found an empty string")]
+#[case::unknown_entity_kind("[theme.entities]\nanimal = {}\n", "3:1: theme.entities.animal: unknown entity kind")]
 #[case::user_conflict_in_one_file(
     "[keys.reader]\ntop = \"x\"\nbottom = \"x\"\n",
     "4:10: keys.reader.bottom: key \"x\" is already bound to top in [keys.reader]"
@@ -339,51 +236,25 @@ fn an_unbound_key_can_be_rebound_to_another_action() {
 fn other_mistakes_are_reported_where_they_are(#[case] body: &str, #[case] expected_start: &str) {
     // A leading comment line keeps the expected line numbers the same as in the fixtures.
     let text = format!("# test\n{body}");
-    let message = Config::from_toml(&text, "t.toml", false)
-        .expect_err("invalid")
-        .to_string();
-    assert!(
-        message.starts_with(&format!("t.toml:{expected_start}")),
-        "{message}"
-    );
+    let message = Config::from_toml(&text, "t.toml", false).expect_err("invalid").to_string();
+    assert!(message.starts_with(&format!("t.toml:{expected_start}")), "{message}");
 }
 
 #[test]
 fn no_color_drops_colours_and_keeps_modifiers() {
-    let config = Config::from_toml(
-        "[theme]\ntext = { fg = \"#ff0000\", italic = true }\n",
-        "t.toml",
-        true,
-    )
-    .expect("valid");
+    let config =
+        Config::from_toml("[theme]\ntext = { fg = \"#ff0000\", italic = true }\n", "t.toml", true).expect("valid");
     let theme = &config.theme;
     let all = Theme::SLOTS.iter().filter_map(|s| theme.get(s));
-    let entities = EntityStyles::SLOTS
-        .iter()
-        .filter_map(|s| theme.entities.get(s));
+    let entities = EntityStyles::SLOTS.iter().filter_map(|s| theme.entities.get(s));
     for style in all.chain(entities) {
         assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
     }
     assert_eq!(theme.text, Style::new().add_modifier(Modifier::ITALIC));
     assert_eq!(theme.title, Style::new().add_modifier(Modifier::BOLD));
-    assert!(
-        theme
-            .list_selected
-            .add_modifier
-            .contains(Modifier::REVERSED)
-    );
-    assert!(
-        theme
-            .current_match
-            .add_modifier
-            .contains(Modifier::REVERSED | Modifier::BOLD)
-    );
-    assert!(
-        theme
-            .search_match
-            .add_modifier
-            .contains(Modifier::UNDERLINED)
-    );
+    assert!(theme.list_selected.add_modifier.contains(Modifier::REVERSED));
+    assert!(theme.current_match.add_modifier.contains(Modifier::REVERSED | Modifier::BOLD));
+    assert!(theme.search_match.add_modifier.contains(Modifier::UNDERLINED));
 }
 
 #[test]
@@ -392,10 +263,7 @@ fn load_requires_an_explicit_file_to_exist() {
     let missing = dir.path().join("nope.toml");
     let err = Config::load(Some(&missing), false).expect_err("missing file");
     assert!(matches!(err, LoadError::NotFound { .. }), "{err:?}");
-    assert_eq!(
-        err.to_string(),
-        format!("config file {} does not exist", missing.display())
-    );
+    assert_eq!(err.to_string(), format!("config file {} does not exist", missing.display()));
 }
 
 #[test]
@@ -409,13 +277,7 @@ fn load_reads_an_explicit_file_and_names_it_in_errors() {
 
     std::fs::write(&path, "[ui]\nmouse = 1\n").expect("write");
     let err = Config::load(Some(&path), false).expect_err("invalid");
-    assert_eq!(
-        err.to_string(),
-        format!(
-            "{}:2:9: ui.mouse: expected true or false, found integer 1",
-            path.display()
-        )
-    );
+    assert_eq!(err.to_string(), format!("{}:2:9: ui.mouse: expected true or false, found integer 1", path.display()));
 }
 
 #[test]

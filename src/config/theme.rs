@@ -138,11 +138,7 @@ impl Theme {
             complete &= read_slot(layers, &["theme", slot], theme.get_mut(slot));
         }
         for kind in EntityStyles::SLOTS {
-            complete &= read_slot(
-                layers,
-                &["theme", "entities", kind],
-                theme.entities.get_mut(kind),
-            );
+            complete &= read_slot(layers, &["theme", "entities", kind], theme.entities.get_mut(kind));
         }
         complete.then_some(theme)
     }
@@ -171,12 +167,7 @@ fn read_slot(layers: &mut Layers<'_>, path: &[&str], target: Option<&mut Style>)
 }
 
 fn strip_colour(style: Style) -> Style {
-    Style {
-        fg: None,
-        bg: None,
-        underline_color: None,
-        ..style
-    }
+    Style { fg: None, bg: None, underline_color: None, ..style }
 }
 
 #[cfg(test)]
@@ -186,10 +177,7 @@ mod tests {
 
     #[test]
     fn slots_are_reachable_by_name() {
-        let theme = Theme {
-            title: Style::new().fg(Color::Red),
-            ..Theme::default()
-        };
+        let theme = Theme { title: Style::new().fg(Color::Red), ..Theme::default() };
         assert_eq!(theme.get("title"), Some(theme.title));
         assert_eq!(theme.get("nope"), None);
         assert_eq!(Theme::SLOTS.len(), 32);
@@ -207,27 +195,15 @@ mod tests {
     #[test]
     fn without_colour_keeps_modifiers_and_emphasizes_selections() {
         let mut theme = Theme {
-            title: Style::new()
-                .fg(Color::Red)
-                .bg(Color::Black)
-                .add_modifier(Modifier::BOLD),
+            title: Style::new().fg(Color::Red).bg(Color::Black).add_modifier(Modifier::BOLD),
             current_match: Style::new().fg(Color::Black).bg(Color::Yellow),
             ..Theme::default()
         };
         theme.entities.person = Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC);
         let plain = theme.without_colour();
         assert_eq!(plain.title, Style::new().add_modifier(Modifier::BOLD));
-        assert_eq!(
-            plain.current_match,
-            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-        );
-        assert_eq!(
-            plain.list_selected,
-            Style::new().add_modifier(Modifier::REVERSED)
-        );
-        assert_eq!(
-            plain.entities.person,
-            Style::new().add_modifier(Modifier::ITALIC)
-        );
+        assert_eq!(plain.current_match, Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD));
+        assert_eq!(plain.list_selected, Style::new().add_modifier(Modifier::REVERSED));
+        assert_eq!(plain.entities.person, Style::new().add_modifier(Modifier::ITALIC));
     }
 }

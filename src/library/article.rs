@@ -39,10 +39,7 @@ pub struct Article {
 
 /// The file name without its extension: the title of last resort.
 pub fn file_stem(path: &Path) -> String {
-    path.file_stem().map_or_else(
-        || path.display().to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    )
+    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 /// Decodes file bytes: UTF-8 (a BOM is dropped), else lossily with a warning.
@@ -59,12 +56,8 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
 /// Parses article text of the given format; `name` is the file name, for fallbacks.
 pub fn parse(format: Format, raw: &str, path: &Path) -> Article {
     let mut warnings = Vec::new();
-    let mut meta = Meta {
-        date: path
-            .file_name()
-            .and_then(|n| date_from_file_name(&n.to_string_lossy())),
-        ..Meta::default()
-    };
+    let mut meta =
+        Meta { date: path.file_name().and_then(|n| date_from_file_name(&n.to_string_lossy())), ..Meta::default() };
     let doc = match format {
         Format::Text => {
             let doc = txt::parse(raw);
@@ -79,12 +72,7 @@ pub fn parse(format: Format, raw: &str, path: &Path) -> Article {
         Format::Markdown => parse_markdown(raw, path, &mut meta, &mut warnings),
     };
     let words = doc.word_count();
-    Article {
-        meta,
-        doc,
-        words,
-        warnings,
-    }
+    Article { meta, doc, words, warnings }
 }
 
 fn parse_markdown(raw: &str, path: &Path, meta: &mut Meta, warnings: &mut Vec<String>) -> Document {
@@ -100,9 +88,11 @@ fn parse_markdown(raw: &str, path: &Path, meta: &mut Meta, warnings: &mut Vec<St
         meta.title = parsed.first_h1.clone().unwrap_or_else(|| file_stem(path));
     }
     // The heading that gave the title is shown as the title, not twice.
-    if body.blocks.first().is_some_and(|b| {
-        b.kind == BlockKind::Heading(1) && body.text[b.range.clone()].trim() == meta.title
-    }) {
+    if body
+        .blocks
+        .first()
+        .is_some_and(|b| b.kind == BlockKind::Heading(1) && body.text[b.range.clone()].trim() == meta.title)
+    {
         body.blocks.remove(0);
         if let Some(next) = body.blocks.first_mut() {
             next.gap_before = true;
@@ -133,11 +123,7 @@ fn with_title(title: &str, body: Document) -> Document {
             i
         })
         .collect();
-    Document {
-        text,
-        blocks,
-        inlines,
-    }
+    Document { text, blocks, inlines }
 }
 
 /// Reads and parses an article file; a file that cannot be read still yields an article, with
@@ -153,10 +139,7 @@ pub fn load(path: &Path, format: Format) -> Article {
             article
         }
         Err(e) => Article {
-            meta: Meta {
-                title: file_stem(path),
-                ..Meta::default()
-            },
+            meta: Meta { title: file_stem(path), ..Meta::default() },
             warnings: vec![format!("cannot read the file: {e}")],
             ..Article::default()
         },
@@ -166,19 +149,12 @@ pub fn load(path: &Path, format: Format) -> Article {
 /// Metadata from the first bytes of a file, enough to list it: the title from the first line
 /// (`.txt`), or front matter and the first heading (`.md`).
 pub fn head_meta(format: Format, head: &str, path: &Path) -> Meta {
-    let mut meta = Meta {
-        date: path
-            .file_name()
-            .and_then(|n| date_from_file_name(&n.to_string_lossy())),
-        ..Meta::default()
-    };
+    let mut meta =
+        Meta { date: path.file_name().and_then(|n| date_from_file_name(&n.to_string_lossy())), ..Meta::default() };
     match format {
         Format::Text => {
-            meta.title = head
-                .lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty())
-                .map_or_else(|| file_stem(path), String::from);
+            meta.title =
+                head.lines().map(str::trim).find(|l| !l.is_empty()).map_or_else(|| file_stem(path), String::from);
         }
         Format::Markdown => {
             let (front, body_at) = front_matter::split(head);
@@ -189,10 +165,7 @@ pub fn head_meta(format: Format, head: &str, path: &Path) -> Meta {
                 meta.title = head[body_at..]
                     .lines()
                     .find_map(|l| l.strip_prefix("# "))
-                    .map_or_else(
-                        || file_stem(path),
-                        |t| t.trim().trim_end_matches('#').trim().to_string(),
-                    );
+                    .map_or_else(|| file_stem(path), |t| t.trim().trim_end_matches('#').trim().to_string());
             }
         }
     }
@@ -204,20 +177,12 @@ mod tests {
     use super::*;
 
     fn md(raw: &str) -> Article {
-        parse(
-            Format::Markdown,
-            raw,
-            Path::new("notes/2024-05-01_file-name.md"),
-        )
+        parse(Format::Markdown, raw, Path::new("notes/2024-05-01_file-name.md"))
     }
 
     #[test]
     fn txt_title_and_file_name_date() {
-        let a = parse(
-            Format::Text,
-            "Headline\n\nOne two three.\n",
-            Path::new("2009-01-06_x.txt"),
-        );
+        let a = parse(Format::Text, "Headline\n\nOne two three.\n", Path::new("2009-01-06_x.txt"));
         assert_eq!(a.meta.title, "Headline");
         assert_eq!(a.meta.date.as_deref(), Some("2009-01-06"));
         assert_eq!(a.words, 3);
@@ -267,19 +232,9 @@ mod tests {
 
     #[test]
     fn head_meta_reads_only_what_listing_needs() {
-        assert_eq!(
-            head_meta(Format::Text, "\n  Title line \nrest", Path::new("a.txt")).title,
-            "Title line"
-        );
-        let m = head_meta(
-            Format::Markdown,
-            "+++\ntitle = \"T\"\nauthor = \"A\"\n+++\n# H\n",
-            Path::new("a.md"),
-        );
+        assert_eq!(head_meta(Format::Text, "\n  Title line \nrest", Path::new("a.txt")).title, "Title line");
+        let m = head_meta(Format::Markdown, "+++\ntitle = \"T\"\nauthor = \"A\"\n+++\n# H\n", Path::new("a.md"));
         assert_eq!((m.title.as_str(), m.author.as_deref()), ("T", Some("A")));
-        assert_eq!(
-            head_meta(Format::Markdown, "intro\n# Heading #\n", Path::new("a.md")).title,
-            "Heading"
-        );
+        assert_eq!(head_meta(Format::Markdown, "intro\n# Heading #\n", Path::new("a.md")).title, "Heading");
     }
 }

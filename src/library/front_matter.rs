@@ -49,8 +49,7 @@ pub fn apply(kind: Kind, text: &str, meta: &mut Meta) -> Result<(), String> {
 }
 
 fn apply_yaml(text: &str, meta: &mut Meta) -> Result<(), String> {
-    let docs = YamlLoader::load_from_str(text)
-        .map_err(|e| format!("front matter is not valid YAML: {e}"))?;
+    let docs = YamlLoader::load_from_str(text).map_err(|e| format!("front matter is not valid YAML: {e}"))?;
     let Some(Yaml::Hash(map)) = docs.into_iter().next() else {
         return Ok(());
     };
@@ -59,9 +58,7 @@ fn apply_yaml(text: &str, meta: &mut Meta) -> Result<(), String> {
         if key == "tags" || key == "keywords" {
             meta.tags = match value {
                 Yaml::Array(items) => items.iter().filter_map(yaml_scalar).collect(),
-                other => yaml_scalar(&other)
-                    .map(|s| split_tags(&s))
-                    .unwrap_or_default(),
+                other => yaml_scalar(&other).map(|s| split_tags(&s)).unwrap_or_default(),
             };
         } else if let Some(v) = yaml_scalar(&value) {
             set_field(meta, key, &v);
@@ -80,15 +77,13 @@ fn yaml_scalar(value: &Yaml) -> Option<String> {
 }
 
 fn apply_toml(text: &str, meta: &mut Meta) -> Result<(), String> {
-    let table: toml::Table = toml::from_str(text)
-        .map_err(|e| format!("front matter is not valid TOML: {}", e.message()))?;
+    let table: toml::Table =
+        toml::from_str(text).map_err(|e| format!("front matter is not valid TOML: {}", e.message()))?;
     for (key, value) in table {
         if key == "tags" || key == "keywords" {
             meta.tags = match value {
                 toml::Value::Array(items) => items.iter().filter_map(toml_scalar).collect(),
-                other => toml_scalar(&other)
-                    .map(|s| split_tags(&s))
-                    .unwrap_or_default(),
+                other => toml_scalar(&other).map(|s| split_tags(&s)).unwrap_or_default(),
             };
         } else if let Some(v) = toml_scalar(&value) {
             set_field(meta, &key, &v);
@@ -124,11 +119,7 @@ fn set_field(meta: &mut Meta, key: &str, value: &str) {
 }
 
 fn split_tags(s: &str) -> Vec<String> {
-    s.split(',')
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(String::from)
-        .collect()
+    s.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
 }
 
 #[cfg(test)]

@@ -13,21 +13,13 @@ pub struct Parsed {
 
 /// Renders Markdown `src` (front matter already removed) into a [`Document`].
 pub fn parse(src: &str) -> Parsed {
-    let options =
-        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES;
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES;
     let mut b = Builder::default();
     for event in Parser::new_ext(src, options) {
         b.event(event);
     }
     b.close_block();
-    Parsed {
-        doc: Document {
-            text: b.text,
-            blocks: b.blocks,
-            inlines: b.inlines,
-        },
-        first_h1: b.first_h1,
-    }
+    Parsed { doc: Document { text: b.text, blocks: b.blocks, inlines: b.inlines }, first_h1: b.first_h1 }
 }
 
 #[derive(Default)]
@@ -92,11 +84,7 @@ impl Builder {
     fn close_block(&mut self) {
         if let Some(index) = self.open.take() {
             let block = &mut self.blocks[index];
-            let trimmed = self
-                .text
-                .trim_end_matches('\n')
-                .len()
-                .max(block.range.start);
+            let trimmed = self.text.trim_end_matches('\n').len().max(block.range.start);
             self.text.truncate(trimmed);
             block.range.end = self.text.len();
             self.text.push('\n');
@@ -138,9 +126,7 @@ impl Builder {
         if range.is_empty() {
             return;
         }
-        let at = self
-            .inlines
-            .partition_point(|i| i.range.start <= range.start);
+        let at = self.inlines.partition_point(|i| i.range.start <= range.start);
         self.inlines.insert(at, Inline { range, style });
     }
 
@@ -199,12 +185,7 @@ impl Builder {
             Tag::List(first) => {
                 self.close_block();
                 let base = self.content_indent();
-                self.lists.push(List {
-                    next: first,
-                    base,
-                    content: base,
-                    items: 0,
-                });
+                self.lists.push(List { next: first, base, content: base, items: 0 });
             }
             Tag::Item => {
                 self.close_block();
@@ -278,21 +259,10 @@ impl Builder {
             TagEnd::Strikethrough => self.close_style(InlineStyle::Strikethrough),
             TagEnd::Link => {
                 let url = self.links.pop().unwrap_or_default();
-                let text_start = self
-                    .styles
-                    .iter()
-                    .rev()
-                    .find(|(s, _)| *s == InlineStyle::Link)
-                    .map(|(_, at)| *at);
+                let text_start = self.styles.iter().rev().find(|(s, _)| *s == InlineStyle::Link).map(|(_, at)| *at);
                 self.close_style(InlineStyle::Link);
-                let shown = text_start
-                    .map(|at| self.text[at..].to_string())
-                    .unwrap_or_default();
-                if !url.is_empty()
-                    && !url.starts_with('#')
-                    && shown.trim() != url
-                    && self.table.is_none()
-                {
+                let shown = text_start.map(|at| self.text[at..].to_string()).unwrap_or_default();
+                if !url.is_empty() && !url.starts_with('#') && shown.trim() != url && self.table.is_none() {
                     self.text.push(' ');
                     let start = self.text.len();
                     self.text.push('(');
@@ -320,25 +290,14 @@ impl Builder {
     fn emit_table(&mut self, table: &Table) {
         let columns = table.rows.iter().map(Vec::len).max().unwrap_or(0);
         let widths: Vec<usize> = (0..columns)
-            .map(|c| {
-                table
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.get(c))
-                    .map(|s| str_width(s.trim()))
-                    .max()
-                    .unwrap_or(0)
-            })
+            .map(|c| table.rows.iter().filter_map(|r| r.get(c)).map(|s| str_width(s.trim())).max().unwrap_or(0))
             .collect();
         self.start_block(BlockKind::Code, false);
         for (i, row) in table.rows.iter().enumerate() {
             let cells: Vec<String> = (0..columns)
                 .map(|c| {
                     let cell = row.get(c).map_or("", |s| s.trim());
-                    format!(
-                        "{cell}{}",
-                        " ".repeat(widths[c].saturating_sub(str_width(cell)))
-                    )
+                    format!("{cell}{}", " ".repeat(widths[c].saturating_sub(str_width(cell))))
                 })
                 .collect();
             self.text.push_str(cells.join(" │ ").trim_end());
@@ -389,21 +348,12 @@ mod tests {
 
     fn blocks(src: &str) -> Vec<(BlockKind, String)> {
         let p = parse(src);
-        p.doc
-            .blocks
-            .iter()
-            .map(|b| (b.kind, p.doc.text[b.range.clone()].to_string()))
-            .collect()
+        p.doc.blocks.iter().map(|b| (b.kind, p.doc.text[b.range.clone()].to_string())).collect()
     }
 
     fn styled(src: &str, style: InlineStyle) -> Vec<String> {
         let p = parse(src);
-        p.doc
-            .inlines
-            .iter()
-            .filter(|i| i.style == style)
-            .map(|i| p.doc.text[i.range.clone()].to_string())
-            .collect()
+        p.doc.inlines.iter().filter(|i| i.style == style).map(|i| p.doc.text[i.range.clone()].to_string()).collect()
     }
 
     #[test]
@@ -433,18 +383,9 @@ mod tests {
     #[test]
     fn links_show_text_then_dimmed_url() {
         let src = "See [the report](https://example.org/r) and <https://example.org/x>.";
-        assert_eq!(
-            blocks(src)[0].1,
-            "See the report (https://example.org/r) and https://example.org/x."
-        );
-        assert_eq!(
-            styled(src, InlineStyle::LinkUrl),
-            ["(https://example.org/r)"]
-        );
-        assert_eq!(
-            styled(src, InlineStyle::Link),
-            ["the report", "https://example.org/x"]
-        );
+        assert_eq!(blocks(src)[0].1, "See the report (https://example.org/r) and https://example.org/x.");
+        assert_eq!(styled(src, InlineStyle::LinkUrl), ["(https://example.org/r)"]);
+        assert_eq!(styled(src, InlineStyle::Link), ["the report", "https://example.org/x"]);
     }
 
     #[test]
@@ -454,14 +395,7 @@ mod tests {
             .doc
             .blocks
             .iter()
-            .map(|b| {
-                (
-                    b.marker.as_deref(),
-                    b.indent,
-                    b.hang,
-                    &p.doc.text[b.range.clone()],
-                )
-            })
+            .map(|b| (b.marker.as_deref(), b.indent, b.hang, &p.doc.text[b.range.clone()]))
             .collect();
         assert_eq!(
             items,

@@ -31,25 +31,17 @@ pub fn iso_date_prefix(s: &str) -> Option<(u16, u8, u8)> {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u16> {
         let part = s.get(r)?;
-        if part.bytes().all(|c| c.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
+        if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
     };
     let year = digits(0..4)?;
     if b.get(4) != Some(&b'-') {
         return (b.get(4).is_none_or(|c| !c.is_ascii_digit())).then_some((year, 0, 0));
     }
-    let month = u8::try_from(digits(5..7)?)
-        .ok()
-        .filter(|m| (1..=12).contains(m))?;
+    let month = u8::try_from(digits(5..7)?).ok().filter(|m| (1..=12).contains(m))?;
     if b.get(7) != Some(&b'-') {
         return Some((year, month, 0));
     }
-    let day = u8::try_from(digits(8..10)?)
-        .ok()
-        .filter(|d| (1..=31).contains(d))?;
+    let day = u8::try_from(digits(8..10)?).ok().filter(|d| (1..=31).contains(d))?;
     Some((year, month, day))
 }
 
@@ -86,10 +78,7 @@ mod tests {
 
     #[test]
     fn file_name_dates_need_a_day() {
-        assert_eq!(
-            date_from_file_name("2009-01-06_fraud.txt").as_deref(),
-            Some("2009-01-06")
-        );
+        assert_eq!(date_from_file_name("2009-01-06_fraud.txt").as_deref(), Some("2009-01-06"));
         assert_eq!(date_from_file_name("2009_report.txt"), None);
     }
 

@@ -69,11 +69,7 @@ impl Library {
         check_folder(root)?;
         let (files, warnings) = scan(root);
         let entries = read_heads(root, &files);
-        Ok(Self {
-            root: root.to_path_buf(),
-            entries,
-            warnings,
-        })
+        Ok(Self { root: root.to_path_buf(), entries, warnings })
     }
 
     /// Reads every article fully (word counts, exact titles); for the scriptable listing.
@@ -87,12 +83,8 @@ impl Library {
     /// done; the receiver may hang up at any time.
     pub fn spawn_full_load(&self) -> mpsc::Receiver<(usize, Article)> {
         let (tx, rx) = mpsc::channel();
-        let jobs: Vec<(usize, PathBuf, Format)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (i, e.path.clone(), e.format))
-            .collect();
+        let jobs: Vec<(usize, PathBuf, Format)> =
+            self.entries.iter().enumerate().map(|(i, e)| (i, e.path.clone(), e.format)).collect();
         std::thread::spawn(move || {
             for (i, path, format) in jobs {
                 let mut article = article::load(&path, format);
@@ -111,9 +103,7 @@ pub fn check_folder(root: &Path) -> Result<(), LibraryError> {
     match std::fs::metadata(root) {
         Ok(m) if m.is_dir() => Ok(()),
         Ok(_) => Err(LibraryError::NotAFolder(root.to_path_buf())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Err(LibraryError::NotFound(root.to_path_buf()))
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(LibraryError::NotFound(root.to_path_buf())),
         Err(e) => Err(LibraryError::Io(root.to_path_buf(), e)),
     }
 }
@@ -153,33 +143,19 @@ pub fn scan(root: &Path) -> (Vec<(PathBuf, Format)>, Vec<String>) {
 /// `path` relative to `root`, with `/` separators, for display.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Reads the start of each file on all cores and makes its list entry.
 fn read_heads(root: &Path, files: &[(PathBuf, Format)]) -> Vec<Entry> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(8);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
     let chunk = files.len().div_ceil(threads).max(64);
     std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|(p, f)| head_entry(root, p, *f))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| s.spawn(move || part.iter().map(|(p, f)| head_entry(root, p, *f)).collect::<Vec<_>>()))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     })
 }
 
@@ -197,15 +173,10 @@ fn head_entry(root: &Path, path: &Path, format: Format) -> Entry {
             // The head may end inside a character: decode what is valid.
             let text = match std::str::from_utf8(&bytes) {
                 Ok(s) => s.to_string(),
-                Err(e) if e.error_len().is_none() => {
-                    String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned()
-                }
+                Err(e) if e.error_len().is_none() => String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned(),
                 Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
             };
-            let text = text
-                .strip_prefix('\u{feff}')
-                .map(str::to_string)
-                .unwrap_or(text);
+            let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
             entry.meta = article::head_meta(format, &text, path);
         }
         Err(e) => {
@@ -248,15 +219,9 @@ mod tests {
         let dir = folder();
         let lib = Library::open(dir.path()).expect("opens");
         let rels: Vec<&str> = lib.entries.iter().map(|e| e.rel.as_str()).collect();
-        assert_eq!(
-            rels,
-            ["a.txt", "bad.txt", "sub/b.md", "sub/deeper/c.markdown"]
-        );
+        assert_eq!(rels, ["a.txt", "bad.txt", "sub/b.md", "sub/deeper/c.markdown"]);
         let titles: Vec<&str> = lib.entries.iter().map(|e| e.meta.title.as_str()).collect();
-        assert_eq!(
-            titles,
-            ["Alpha title", "Bad \u{fffd} bytes", "Beta", "Gamma"]
-        );
+        assert_eq!(titles, ["Alpha title", "Bad \u{fffd} bytes", "Beta", "Gamma"]);
     }
 
     #[test]
@@ -265,12 +230,7 @@ mod tests {
         let mut lib = Library::open(dir.path()).expect("opens");
         lib.load_all();
         assert_eq!(lib.entries[0].words, Some(3));
-        assert!(
-            lib.entries[1]
-                .warning
-                .as_deref()
-                .is_some_and(|w| w.contains("UTF-8"))
-        );
+        assert!(lib.entries[1].warning.as_deref().is_some_and(|w| w.contains("UTF-8")));
     }
 
     #[test]
@@ -288,23 +248,13 @@ mod tests {
         std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).expect("symlink");
         let lib = Library::open(dir.path()).expect("opens");
         assert_eq!(lib.entries.len(), 4);
-        assert!(
-            lib.warnings.iter().any(|w| w.contains("loop")),
-            "{:?}",
-            lib.warnings
-        );
+        assert!(lib.warnings.iter().any(|w| w.contains("loop")), "{:?}", lib.warnings);
     }
 
     #[test]
     fn missing_folder_and_file_are_errors() {
         let dir = folder();
-        assert!(matches!(
-            Library::open(&dir.path().join("nope")),
-            Err(LibraryError::NotFound(_))
-        ));
-        assert!(matches!(
-            Library::open(&dir.path().join("a.txt")),
-            Err(LibraryError::NotAFolder(_))
-        ));
+        assert!(matches!(Library::open(&dir.path().join("nope")), Err(LibraryError::NotFound(_))));
+        assert!(matches!(Library::open(&dir.path().join("a.txt")), Err(LibraryError::NotAFolder(_))));
     }
 }

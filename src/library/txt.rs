@@ -12,10 +12,7 @@ pub fn parse(raw: &str) -> Document {
         let trimmed = line.trim();
         if !trimmed.is_empty() {
             let lead = line.len() - line.trim_start().len();
-            blocks.push(Block::new(
-                start + lead..start + lead + trimmed.len(),
-                BlockKind::Title,
-            ));
+            blocks.push(Block::new(start + lead..start + lead + trimmed.len(), BlockKind::Title));
             break;
         }
     }
@@ -37,9 +34,7 @@ pub fn parse(raw: &str) -> Document {
         } else if lead >= 2 || line.starts_with('\t') {
             match blocks.last_mut() {
                 // An indented line right under a list item continues the item.
-                Some(b) if !gap && b.kind == BlockKind::Paragraph && b.hang > 0 => {
-                    b.range.end = end
-                }
+                Some(b) if !gap && b.kind == BlockKind::Paragraph && b.hang > 0 => b.range.end = end,
                 Some(b) if !gap && b.kind == BlockKind::Preformatted => b.range.end = end,
                 _ => {
                     let mut block = Block::new(start..end, BlockKind::Preformatted);
@@ -59,11 +54,7 @@ pub fn parse(raw: &str) -> Document {
         }
         gap = false;
     }
-    Document {
-        text: raw.to_string(),
-        blocks,
-        inlines: Vec::new(),
-    }
+    Document { text: raw.to_string(), blocks, inlines: Vec::new() }
 }
 
 /// The lines of `raw` with the byte offset each starts at; `\r\n` endings are trimmed.
@@ -103,10 +94,7 @@ mod tests {
 
     fn blocks(raw: &str) -> Vec<(BlockKind, &str, bool)> {
         let doc = parse(raw);
-        doc.blocks
-            .iter()
-            .map(|b| (b.kind, &raw[b.range.clone()], b.gap_before))
-            .collect()
+        doc.blocks.iter().map(|b| (b.kind, &raw[b.range.clone()], b.gap_before)).collect()
     }
 
     #[test]
@@ -139,27 +127,14 @@ mod tests {
     fn indented_blocks_are_kept_verbatim() {
         let raw = "T\n\n    Level  3.2 m\n    Flow   140\nAfter\n";
         let got = blocks(raw);
-        assert_eq!(
-            got[1],
-            (
-                BlockKind::Preformatted,
-                "    Level  3.2 m\n    Flow   140",
-                true
-            )
-        );
+        assert_eq!(got[1], (BlockKind::Preformatted, "    Level  3.2 m\n    Flow   140", true));
         assert_eq!(got[2], (BlockKind::Paragraph, "After", false));
     }
 
     #[test]
     fn crlf_files_parse_like_lf() {
         let raw = "Title\r\n\r\nOne\r\ntwo\r\n";
-        assert_eq!(
-            blocks(raw),
-            [
-                (BlockKind::Title, "Title", true),
-                (BlockKind::Paragraph, "One\r\ntwo", true)
-            ]
-        );
+        assert_eq!(blocks(raw), [(BlockKind::Title, "Title", true), (BlockKind::Paragraph, "One\r\ntwo", true)]);
     }
 
     #[test]

@@ -36,11 +36,7 @@ pub fn str_width(s: &str) -> usize {
 
 /// The text with every character passed through [`safe_char`]; borrowed when nothing changes.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if s.chars().all(|c| safe_char(c) == c) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.chars().map(safe_char).collect())
-    }
+    if s.chars().all(|c| safe_char(c) == c) { Cow::Borrowed(s) } else { Cow::Owned(s.chars().map(safe_char).collect()) }
 }
 
 /// Sanitized text cut to at most `width` cells, with `…` when something was cut.

@@ -42,88 +42,83 @@ pub struct Layout {
 
 impl Layout {
     /// Wraps `doc` to `width` cells (at least 1), with room for `notes` warning lines under the
-    /// metadata line.
+    /// metadata line. Large documents are wrapped in two halves on two threads: blocks wrap
+    /// independently of each other.
     pub fn new(doc: &Document, width: usize, notes: usize) -> Self {
         let width = width.max(1);
-        let mut lines =
-            Vec::with_capacity(doc.text.len() / width.max(20) + doc.blocks.len() * 2 + 4);
-        let mut has_meta = false;
-        for (index, block) in doc.blocks.iter().enumerate() {
-            let at = block.range.start;
-            if index > 0
-                && block.gap_before
-                && lines
-                    .last()
-                    .is_some_and(|l: &VisualLine| l.kind != LineKind::Blank)
-            {
-                lines.push(VisualLine {
-                    kind: LineKind::Blank,
-                    range: at..at,
-                });
-            }
-            if !has_meta && block.kind != BlockKind::Title {
-                push_meta(&mut lines, at, notes);
-                has_meta = true;
-            }
-            wrap_block(doc, index, block, width, &mut lines);
-            if block.kind == BlockKind::Title {
-                push_meta(&mut lines, block.range.end, notes);
-                has_meta = true;
-            }
-        }
-        if !has_meta {
-            push_meta(&mut lines, 0, notes);
-        }
+        let count = doc.blocks.len();
+        let split = if doc.text.len() >= PARALLEL_BYTES {
+            doc.blocks.partition_point(|b| b.range.start < doc.text.len() / 2).max(1)
+        } else {
+            count
+        };
+        let lines = if split < count {
+            std::thread::scope(|s| {
+                let tail = s.spawn(|| wrap_blocks(doc, split..count, width, notes));
+                let mut lines = wrap_blocks(doc, 0..split, width, notes);
+                lines.extend(tail.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+                lines
+            })
+        } else {
+            wrap_blocks(doc, 0..count, width, notes)
+        };
         Self { width, lines }
     }
 
     /// The index of the line showing byte `offset`: the last line starting at or before it, or
     /// the first of several lines starting at the same place (a blank line before its text).
     pub fn line_of(&self, offset: usize) -> usize {
-        let last = self
-            .lines
-            .partition_point(|l| l.range.start <= offset)
-            .saturating_sub(1);
+        let last = self.lines.partition_point(|l| l.range.start <= offset).saturating_sub(1);
         let start = self.lines.get(last).map_or(0, |l| l.range.start);
-        self.lines
-            .partition_point(|l| l.range.start < start)
-            .min(last)
+        self.lines.partition_point(|l| l.range.start < start).min(last)
     }
 }
 
+/// Documents from this size on are wrapped on two threads.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// The lines of blocks `blocks`; the metadata line goes after the title, or before the first
+/// block when there is no title (so only into the part that starts the document).
+fn wrap_blocks(doc: &Document, blocks: Range<usize>, width: usize, notes: usize) -> Vec<VisualLine> {
+    let mut lines = Vec::with_capacity(doc.text.len() / width.max(20) + blocks.len() * 2 + 4);
+    let mut has_meta = blocks.start > 0;
+    for index in blocks {
+        let block = &doc.blocks[index];
+        let at = block.range.start;
+        if index > 0 && block.gap_before && lines.last().is_none_or(|l: &VisualLine| l.kind != LineKind::Blank) {
+            lines.push(VisualLine { kind: LineKind::Blank, range: at..at });
+        }
+        if !has_meta && block.kind != BlockKind::Title {
+            push_meta(&mut lines, at, notes);
+            has_meta = true;
+        }
+        wrap_block(doc, index, block, width, &mut lines);
+        if block.kind == BlockKind::Title {
+            push_meta(&mut lines, block.range.end, notes);
+            has_meta = true;
+        }
+    }
+    if !has_meta {
+        push_meta(&mut lines, 0, notes);
+    }
+    lines
+}
+
 fn push_meta(lines: &mut Vec<VisualLine>, at: usize, notes: usize) {
-    lines.push(VisualLine {
-        kind: LineKind::Meta,
-        range: at..at,
-    });
-    lines.extend((0..notes).map(|i| VisualLine {
-        kind: LineKind::Note(i),
-        range: at..at,
-    }));
-    lines.push(VisualLine {
-        kind: LineKind::Blank,
-        range: at..at,
-    });
+    lines.push(VisualLine { kind: LineKind::Meta, range: at..at });
+    lines.extend((0..notes).map(|i| VisualLine { kind: LineKind::Note(i), range: at..at }));
+    lines.push(VisualLine { kind: LineKind::Blank, range: at..at });
 }
 
 /// Cells taken on the left of a block's first and later lines: quote bars, indent, then the
 /// marker (first line) or the hanging indent under it (later lines).
 pub fn block_indents(block: &Block) -> (usize, usize) {
     let base = usize::from(block.indent) + 2 * usize::from(block.quote);
-    let marker = block
-        .marker
-        .as_deref()
-        .map_or(0, super::sanitize::str_width);
+    let marker = block.marker.as_deref().map_or(0, super::sanitize::str_width);
     (base + marker, base + usize::from(block.hang))
 }
 
-fn wrap_block(
-    doc: &Document,
-    index: usize,
-    block: &Block,
-    width: usize,
-    out: &mut Vec<VisualLine>,
-) {
+fn wrap_block(doc: &Document, index: usize, block: &Block, width: usize, out: &mut Vec<VisualLine>) {
     let (first_indent, rest_indent) = block_indents(block);
     let first_width = width.saturating_sub(first_indent).max(1);
     let rest_width = width.saturating_sub(rest_indent).max(1);
@@ -131,20 +126,11 @@ fn wrap_block(
     let base = block.range.start;
     let mut first = true;
     let mut push = |range: Range<usize>| {
-        out.push(VisualLine {
-            kind: LineKind::Text {
-                block: index,
-                first,
-            },
-            range,
-        });
+        out.push(VisualLine { kind: LineKind::Text { block: index, first }, range });
         first = false;
     };
     match block.kind {
-        BlockKind::Rule => out.push(VisualLine {
-            kind: LineKind::Rule { block: index },
-            range: block.range.clone(),
-        }),
+        BlockKind::Rule => out.push(VisualLine { kind: LineKind::Rule { block: index }, range: block.range.clone() }),
         kind if kind.reflows() => {
             let pieces = pieces(text, base, first_width.min(rest_width));
             if pieces.is_empty() {
@@ -181,6 +167,8 @@ struct Piece {
     end: usize,
     width: usize,
     ws: bool,
+    /// Ends in a wide character, after which a line may break.
+    wide_end: bool,
 }
 
 impl Fragment for Piece {
@@ -198,50 +186,63 @@ impl Fragment for Piece {
 /// Splits reflowed text into pieces: words at white space, a break chance around every wide
 /// (CJK, emoji) character, and words wider than `max` cut to fit.
 fn pieces(text: &str, base: usize, max: usize) -> Vec<Piece> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii_whitespace() || bytes[at] == 0x0b {
+            at += 1;
+            continue;
+        }
+        // Fast path: a word of printable ASCII that fits is one piece, one cell per byte.
+        let start = at;
+        while at < bytes.len() && bytes[at] > b' ' && bytes[at] < 0x7f {
+            at += 1;
+        }
+        let ended = at == bytes.len() || bytes[at].is_ascii_whitespace();
+        if ended && at - start <= max {
+            out.push(Piece {
+                start: base + start,
+                end: base + at,
+                width: at - start,
+                ws: at < bytes.len(),
+                wide_end: false,
+            });
+        } else {
+            at = slow_word(text, start, base, max, &mut out);
+        }
+    }
+    out
+}
+
+/// Splits the word starting at byte `start` character by character (wide characters, controls,
+/// over-long words); returns where the word ends.
+fn slow_word(text: &str, start: usize, base: usize, max: usize, out: &mut Vec<Piece>) -> usize {
     let mut cur: Option<Piece> = None;
-    for (i, c) in text.char_indices() {
+    for (i, c) in text[start..].char_indices() {
         if c.is_whitespace() {
             if let Some(mut p) = cur.take() {
                 p.ws = true;
                 out.push(p);
             }
-            continue;
+            return start + i;
         }
         let w = char_width(c);
-        let at = base + i;
-        let next = at + c.len_utf8();
+        let at = base + start + i;
+        let len = c.len_utf8();
         match cur.as_mut() {
-            Some(p) if w < 2 && p.width + w <= max && !p.ends_wide(text, base) => {
-                p.end = next;
+            Some(p) if w < 2 && p.width + w <= max && !p.wide_end => {
+                p.end = at + len;
                 p.width += w;
             }
             _ => {
-                if let Some(p) = cur.take() {
-                    out.push(p);
-                }
-                cur = Some(Piece {
-                    start: at,
-                    end: next,
-                    width: w,
-                    ws: false,
-                });
+                out.extend(cur.take());
+                cur = Some(Piece { start: at, end: at + len, width: w, ws: false, wide_end: w >= 2 });
             }
         }
     }
     out.extend(cur);
-    out
-}
-
-impl Piece {
-    /// Whether the piece ends in a wide character, after which a line may break.
-    fn ends_wide(&self, text: &str, base: usize) -> bool {
-        self.width >= 2
-            && text[self.start - base..self.end - base]
-                .chars()
-                .next_back()
-                .is_some_and(|c| char_width(c) >= 2)
-    }
+    text.len()
 }
 
 /// Cuts one kept line into chunks of at most `width` cells (byte ranges relative to `line`).
@@ -282,12 +283,7 @@ mod tests {
             .lines
             .iter()
             .filter(|l| matches!(l.kind, LineKind::Text { .. }))
-            .map(|l| {
-                doc.text[l.range.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|l| doc.text[l.range.clone()].split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     }
 
@@ -333,6 +329,16 @@ mod tests {
         let gamma = doc.text.find("gamma").unwrap_or_default();
         let line = &layout.lines[layout.line_of(gamma)];
         assert!(line.range.contains(&gamma));
+    }
+
+    #[test]
+    fn parallel_wrapping_equals_serial_wrapping() {
+        let text: String = (0..80_000).map(|i| if i % 9 == 0 { "para graph.\n\n" } else { "word " }).collect();
+        let doc = crate::library::txt::parse(&format!("Title\n\n{text}"));
+        assert!(doc.text.len() >= PARALLEL_BYTES);
+        let parallel = Layout::new(&doc, 37, 1);
+        let serial = Layout { width: 37, lines: wrap_blocks(&doc, 0..doc.blocks.len(), 37, 1) };
+        assert_eq!(parallel, serial);
     }
 
     proptest! {

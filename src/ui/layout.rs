@@ -28,34 +28,17 @@ pub struct Areas {
 
 impl Areas {
     pub fn compute(screen: Rect, focus: Focus, list_width: u16, max_width: u16) -> Self {
-        let mut areas = Self {
-            screen,
-            ..Self::default()
-        };
+        let mut areas = Self { screen, ..Self::default() };
         if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
             areas.too_small = true;
             return areas;
         }
-        let main = Rect {
-            height: screen.height - 1,
-            ..screen
-        };
-        areas.status = Rect {
-            y: screen.y + screen.height - 1,
-            height: 1,
-            ..screen
-        };
+        let main = Rect { height: screen.height - 1, ..screen };
+        areas.status = Rect { y: screen.y + screen.height - 1, height: 1, ..screen };
         let list_width = list_width.min(screen.width / 2).max(MIN_WIDTH / 2);
         if screen.width >= list_width + MIN_READER_WIDTH {
-            areas.list = Rect {
-                width: list_width,
-                ..main
-            };
-            areas.reader = Rect {
-                x: main.x + list_width,
-                width: main.width - list_width,
-                ..main
-            };
+            areas.list = Rect { width: list_width, ..main };
+            areas.reader = Rect { x: main.x + list_width, width: main.width - list_width, ..main };
         } else if focus == Focus::List {
             areas.list = main;
         } else {
@@ -66,29 +49,16 @@ impl Areas {
         // One cell of padding each side, then centre a column no wider than max_width.
         let room = inner_reader.width.saturating_sub(2);
         let width = room.min(max_width.max(1));
-        areas.reader_text = Rect {
-            x: inner_reader.x + 1 + (room - width) / 2,
-            width,
-            ..inner_reader
-        };
+        areas.reader_text = Rect { x: inner_reader.x + 1 + (room - width) / 2, width, ..inner_reader };
         areas
     }
 }
 
 fn inner(r: Rect) -> Rect {
     if r.width < 2 || r.height < 2 {
-        return Rect {
-            width: 0,
-            height: 0,
-            ..r
-        };
+        return Rect { width: 0, height: 0, ..r };
     }
-    Rect {
-        x: r.x + 1,
-        y: r.y + 1,
-        width: r.width - 2,
-        height: r.height - 2,
-    }
+    Rect { x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2 }
 }
 
 #[cfg(test)]

@@ -50,9 +50,7 @@ impl Widget for ListView<'_> {
                 Line::raw(""),
                 Line::styled("See the reading pane.", theme.list_meta),
             ];
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .render(inner, buf);
+            Paragraph::new(text).wrap(Wrap { trim: true }).render(inner, buf);
             return;
         }
         let (_, per) = state.list_rows();
@@ -88,34 +86,20 @@ impl Widget for ListView<'_> {
                 buf.set_line(
                     inner.x,
                     y,
-                    &Line::from(vec![
-                        Span::styled(mark, theme.warning.patch(base)),
-                        Span::styled(title, base),
-                    ]),
+                    &Line::from(vec![Span::styled(mark, theme.warning.patch(base)), Span::styled(title, base)]),
                     inner.width,
                 );
                 if y + 1 < inner.bottom() {
                     let details = truncate(&format!("  {details}"), width);
-                    buf.set_line(
-                        inner.x,
-                        y + 1,
-                        &Line::styled(details, meta_style),
-                        inner.width,
-                    );
+                    buf.set_line(inner.x, y + 1, &Line::styled(details, meta_style), inner.width);
                 }
             } else {
                 let room = width.saturating_sub(str_width(mark));
                 let title = truncate(&entry.meta.title, room);
                 let spare = room.saturating_sub(str_width(&title));
-                let mut spans = vec![
-                    Span::styled(mark, theme.warning.patch(base)),
-                    Span::styled(title, base),
-                ];
+                let mut spans = vec![Span::styled(mark, theme.warning.patch(base)), Span::styled(title, base)];
                 if spare > 8 && !details.is_empty() {
-                    spans.push(Span::styled(
-                        format!(" {}", truncate(&details, spare - 1)),
-                        meta_style,
-                    ));
+                    spans.push(Span::styled(format!(" {}", truncate(&details, spare - 1)), meta_style));
                 }
                 buf.set_line(inner.x, y, &Line::from(spans), inner.width);
             }

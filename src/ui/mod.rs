@@ -29,33 +29,15 @@ pub fn render(state: &State, config: &Config, frame: &mut Frame) {
         frame.render_widget(list::ListView { state, theme }, state.areas.list);
     }
     if !state.areas.reader.is_empty() {
-        frame.render_widget(
-            reader::ReaderView {
-                state,
-                theme,
-                scrollbar: config.reader.scrollbar,
-            },
-            state.areas.reader,
-        );
+        frame
+            .render_widget(reader::ReaderView { state, theme, scrollbar: config.reader.scrollbar }, state.areas.reader);
     }
     frame.render_widget(
-        status::StatusLine {
-            state,
-            theme,
-            keymap: &config.keymap,
-            hints: config.ui.key_hints,
-        },
+        status::StatusLine { state, theme, keymap: &config.keymap, hints: config.ui.key_hints },
         state.areas.status,
     );
     if let Some(scroll) = state.help {
-        frame.render_widget(
-            help::HelpOverlay {
-                keymap: &config.keymap,
-                theme,
-                scroll,
-            },
-            area,
-        );
+        frame.render_widget(help::HelpOverlay { keymap: &config.keymap, theme, scroll }, area);
     }
 }
 
@@ -63,36 +45,16 @@ pub fn render(state: &State, config: &Config, frame: &mut Frame) {
 pub fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+        .border_style(if focused { theme.border_focused } else { theme.border })
         .title(title.style(theme.pane_title))
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = vec![
         Line::styled("Terminal too small", theme.warning),
-        Line::styled(
-            format!(
-                "newsdesk needs at least {}x{}",
-                layout::MIN_WIDTH,
-                layout::MIN_HEIGHT
-            ),
-            Style::default(),
-        ),
+        Line::styled(format!("newsdesk needs at least {}x{}", layout::MIN_WIDTH, layout::MIN_HEIGHT), Style::default()),
     ];
     let y = area.height.saturating_sub(2) / 2;
-    let inner = Rect {
-        y: area.y + y,
-        height: area.height - y,
-        ..area
-    };
-    frame.render_widget(
-        Paragraph::new(text)
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true }),
-        inner,
-    );
+    let inner = Rect { y: area.y + y, height: area.height - y, ..area };
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), inner);
 }

@@ -4,16 +4,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
-};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap};
 
 use crate::config::Theme;
 use crate::library::Article;
 use crate::library::meta::reading_minutes;
 use crate::state::{Focus, Reader, State};
 use crate::text::doc::{BlockKind, Document, InlineStyle};
-use crate::text::sanitize::{safe_char, truncate};
+use crate::text::sanitize::{safe_char, sanitize, truncate};
 use crate::text::wrap::{LineKind, VisualLine};
 
 /// Draws the reading pane of `state`.
@@ -35,13 +33,7 @@ pub fn meta_line(article: &Article) -> String {
     parts.push(format!("{} words", article.words));
     parts.push(format!("{} min read", reading_minutes(article.words)));
     if !m.tags.is_empty() {
-        parts.push(
-            m.tags
-                .iter()
-                .map(|t| format!("#{t}"))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        parts.push(m.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
     }
     parts.join(" · ")
 }
@@ -61,51 +53,23 @@ impl Widget for ReaderView<'_> {
             return;
         };
         let rel = state.entry(reader.entry).map_or("", |e| e.rel.as_str());
-        let title = format!(
-            " {} ",
-            truncate(rel, usize::from(area.width.saturating_sub(6)))
-        );
+        let title = format!(" {} ", truncate(rel, usize::from(area.width.saturating_sub(6))));
         let block = super::pane(Line::from(title), focused, theme);
         block.render(area, buf);
         let text_area = state.areas.reader_text;
-        for (row, line) in reader
-            .layout
-            .lines
-            .iter()
-            .skip(reader.top)
-            .take(usize::from(text_area.height))
-            .enumerate()
-        {
+        for (row, line) in reader.layout.lines.iter().skip(reader.top).take(usize::from(text_area.height)).enumerate() {
             let y = text_area.y + u16::try_from(row).unwrap_or(u16::MAX);
-            draw_line(
-                reader,
-                line,
-                theme,
-                Rect {
-                    y,
-                    height: 1,
-                    ..text_area
-                },
-                buf,
-            );
+            draw_line(reader, line, theme, Rect { y, height: 1, ..text_area }, buf);
         }
         let height = usize::from(text_area.height);
         if self.scrollbar && reader.layout.lines.len() > height {
-            let mut bar = ScrollbarState::new(reader.max_top(height))
-                .position(reader.top)
-                .viewport_content_length(height);
+            let mut bar =
+                ScrollbarState::new(reader.max_top(height)).position(reader.top).viewport_content_length(height);
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
                 .end_symbol(None)
                 .style(theme.scrollbar)
-                .render(
-                    area.inner(Margin {
-                        horizontal: 0,
-                        vertical: 1,
-                    }),
-                    buf,
-                    &mut bar,
-                );
+                .render(area.inner(Margin { horizontal: 0, vertical: 1 }), buf, &mut bar);
         }
     }
 }
@@ -116,7 +80,7 @@ fn empty_folder(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Line::styled("This folder has no articles yet.", theme.title),
         Line::raw(""),
         Line::styled(
-            format!("newsdesk reads .txt, .md and .markdown files in {root} and its subfolders."),
+            format!("newsdesk reads .txt, .md and .markdown files in {} and its subfolders.", sanitize(&root)),
             theme.text,
         ),
         Line::raw(""),
@@ -130,13 +94,7 @@ fn empty_folder(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.meta,
         ),
     ];
-    Paragraph::new(text).wrap(Wrap { trim: true }).render(
-        area.inner(Margin {
-            horizontal: 1,
-            vertical: 0,
-        }),
-        buf,
-    );
+    Paragraph::new(text).wrap(Wrap { trim: true }).render(area.inner(Margin { horizontal: 1, vertical: 0 }), buf);
 }
 
 /// The theme style of a block's text.
@@ -150,11 +108,7 @@ fn block_style(kind: BlockKind, quote: u8, theme: &Theme) -> Style {
         BlockKind::Rule => theme.rule,
         BlockKind::Paragraph | BlockKind::Preformatted => theme.text,
     };
-    if quote > 0 {
-        base.patch(theme.quote)
-    } else {
-        base
-    }
+    if quote > 0 { base.patch(theme.quote) } else { base }
 }
 
 /// A base style with the inline Markdown styles in `bits` applied.
@@ -166,10 +120,7 @@ fn inline_style(base: Style, bits: u8, theme: &Theme) -> Style {
         (InlineStyle::Code, theme.code),
         (InlineStyle::Link, theme.link),
         (InlineStyle::LinkUrl, theme.link_url),
-        (
-            InlineStyle::Strikethrough,
-            Style::new().add_modifier(Modifier::CROSSED_OUT),
-        ),
+        (InlineStyle::Strikethrough, Style::new().add_modifier(Modifier::CROSSED_OUT)),
     ] {
         if bits & inline.bit() != 0 {
             style = style.patch(slot);
@@ -182,28 +133,18 @@ fn draw_line(reader: &Reader, line: &VisualLine, theme: &Theme, area: Rect, buf:
     let doc = &reader.article.doc;
     let spans = match line.kind {
         LineKind::Blank => return,
-        LineKind::Meta => vec![Span::styled(
-            truncate(&meta_line(&reader.article), usize::from(area.width)),
-            theme.meta,
-        )],
+        LineKind::Meta => {
+            vec![Span::styled(truncate(&meta_line(&reader.article), usize::from(area.width)), theme.meta)]
+        }
         LineKind::Note(i) => {
             let note = reader.article.warnings.get(i).map_or("", String::as_str);
-            vec![Span::styled(
-                truncate(&format!("⚠ {note}"), usize::from(area.width)),
-                theme.warning,
-            )]
+            vec![Span::styled(truncate(&format!("⚠ {note}"), usize::from(area.width)), theme.warning)]
         }
-        LineKind::Rule { .. } => vec![Span::styled(
-            "─".repeat(usize::from(area.width)),
-            theme.rule,
-        )],
+        LineKind::Rule { .. } => vec![Span::styled("─".repeat(usize::from(area.width)), theme.rule)],
         LineKind::Text { block, first } => text_spans(doc, block, first, line, theme),
     };
     if let LineKind::Text { block, .. } = line.kind
-        && doc
-            .blocks
-            .get(block)
-            .is_some_and(|b| b.kind == BlockKind::Code)
+        && doc.blocks.get(block).is_some_and(|b| b.kind == BlockKind::Code)
     {
         buf.set_style(area, theme.code_block);
     }
@@ -212,13 +153,7 @@ fn draw_line(reader: &Reader, line: &VisualLine, theme: &Theme, area: Rect, buf:
 
 /// The spans of one text line: quote bars, indent or list marker, then the text cut where
 /// inline styles change, with white space collapsed in reflowed blocks.
-fn text_spans<'a>(
-    doc: &'a Document,
-    index: usize,
-    first: bool,
-    line: &VisualLine,
-    theme: &Theme,
-) -> Vec<Span<'a>> {
+fn text_spans<'a>(doc: &'a Document, index: usize, first: bool, line: &VisualLine, theme: &Theme) -> Vec<Span<'a>> {
     let Some(block) = doc.blocks.get(index) else {
         return Vec::new();
     };

@@ -22,19 +22,8 @@ pub struct StatusLine<'a> {
 /// The key hints for a scope, from the live keymap: `enter open  ? help  q quit`.
 pub fn key_hints(keymap: &Keymap, scope: Scope) -> Vec<(String, &'static str)> {
     let actions: &[Action] = match scope {
-        Scope::List => &[
-            Action::Open,
-            Action::ToggleFocus,
-            Action::Help,
-            Action::Quit,
-        ],
-        Scope::Reader => &[
-            Action::Back,
-            Action::PageDown,
-            Action::NextArticle,
-            Action::Help,
-            Action::Quit,
-        ],
+        Scope::List => &[Action::Open, Action::ToggleFocus, Action::Help, Action::Quit],
+        Scope::Reader => &[Action::Back, Action::PageDown, Action::NextArticle, Action::Help, Action::Quit],
         Scope::Global => &[Action::Help, Action::Quit],
     };
     actions
@@ -61,22 +50,13 @@ impl Widget for StatusLine<'_> {
         };
         let mut left = vec![Span::styled(label, theme.status_focus)];
         if !state.order.is_empty() {
-            left.push(Span::styled(
-                format!(" {}/{}", state.selected + 1, state.order.len()),
-                theme.status,
-            ));
+            left.push(Span::styled(format!(" {}/{}", state.selected + 1, state.order.len()), theme.status));
         }
         if let Some(reader) = &state.reader {
-            left.push(Span::styled(
-                format!(" {:>3}%", reader.percent(state.view_height())),
-                theme.status,
-            ));
+            left.push(Span::styled(format!(" {:>3}%", reader.percent(state.view_height())), theme.status));
         }
         if let Some(msg) = &state.message {
-            left.push(Span::styled(
-                format!("  {}", truncate(msg, usize::from(area.width) / 2)),
-                theme.status_message,
-            ));
+            left.push(Span::styled(format!("  {}", truncate(msg, usize::from(area.width) / 2)), theme.status_message));
         }
         let used: usize = left.iter().map(|s| str_width(&s.content)).sum();
         buf.set_line(area.x, area.y, &Line::from(left), area.width);
@@ -92,18 +72,10 @@ impl Widget for StatusLine<'_> {
                 break;
             }
             width += w;
-            hints.push(Span::styled(
-                format!(" {key}"),
-                theme.help_key.patch(theme.status),
-            ));
-            hints.push(Span::styled(
-                format!(" {name} "),
-                theme.help_description.patch(theme.status),
-            ));
+            hints.push(Span::styled(format!(" {key}"), theme.help_key.patch(theme.status)));
+            hints.push(Span::styled(format!(" {name} "), theme.help_description.patch(theme.status)));
         }
-        let x = area
-            .right()
-            .saturating_sub(u16::try_from(width).unwrap_or(0));
+        let x = area.right().saturating_sub(u16::try_from(width).unwrap_or(0));
         buf.set_line(x, area.y, &Line::from(hints), area.right() - x);
     }
 }

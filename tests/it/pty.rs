@@ -1,0 +1,244 @@
+//! The real binary in a pseudo-terminal: keys in as bytes, the output parsed into a screen
+//! model (vt100), and the terminal restored on quit and on SIGTERM.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use tempfile::TempDir;
+
+use crate::articles;
+
+/// How long any one expectation may take: generous, the build machine is shared.
+const TIMEOUT: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(20);
+const ROWS: u16 = 24;
+const COLS: u16 = 80;
+
+const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+
+/// newsdesk running in a pseudo-terminal; dropping it kills the child if it still runs.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    reader: Option<JoinHandle<()>>,
+    screen: vt100::Parser,
+    parsed: usize,
+    master: Box<dyn MasterPty + Send>,
+    _config_home: TempDir,
+}
+
+impl Session {
+    fn spawn(dir: &Path) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pseudo-terminal");
+        let config_home = tempfile::tempdir().expect("temp config home");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
+        cmd.arg(dir);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", config_home.path());
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("spawn newsdesk");
+        // Only the child holds the terminal side, so reads end when it exits.
+        drop(pair.slave);
+        let mut source = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        let reader = thread::spawn(move || {
+            let mut buf = [0; 8192];
+            // Linux reports EIO once the child side is closed: that is the end too.
+            while let Ok(n @ 1..) = source.read(&mut buf) {
+                sink.lock().unwrap_or_else(PoisonError::into_inner).extend_from_slice(&buf[..n]);
+            }
+        });
+        Self {
+            child,
+            writer,
+            output,
+            reader: Some(reader),
+            screen: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
+            parsed: 0,
+            master: pair.master,
+            _config_home: config_home,
+        }
+    }
+
+    /// Feeds the output read so far into the screen model.
+    fn update(&mut self) {
+        let output = self.output.lock().unwrap_or_else(PoisonError::into_inner);
+        self.screen.process(&output[self.parsed..]);
+        self.parsed = output.len();
+    }
+
+    fn contents(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// The bottom row of the screen.
+    fn status_line(&self) -> String {
+        let screen = self.screen.screen();
+        let (rows, cols) = screen.size();
+        screen.rows(0, cols.get()).nth(usize::from(rows.get() - 1)).unwrap_or_default()
+    }
+
+    /// The symbol in the top-right corner of the screen.
+    fn top_right(&self) -> String {
+        let screen = self.screen.screen();
+        let cols = screen.size().1.get();
+        screen.cell(0, cols - 1).map(vt100::Cell::contents).unwrap_or_default().to_string()
+    }
+
+    /// Resizes the terminal, as a user dragging the window does (the child gets SIGWINCH).
+    fn resize(&mut self, rows: u16, cols: u16) {
+        self.update();
+        self.screen.set_size(nonzero(rows), nonzero(cols));
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize the pty");
+    }
+
+    fn send(&mut self, keys: &[u8]) {
+        self.writer.write_all(keys).expect("write keys to the pty");
+        self.writer.flush().expect("flush keys");
+    }
+
+    /// Polls the screen until `ready` holds; fails with the screen after [`TIMEOUT`].
+    fn wait_for(&mut self, what: &str, ready: impl Fn(&Self) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            self.update();
+            if ready(self) {
+                return;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                self.drain();
+                assert!(ready(self), "newsdesk exited ({status}) before {what}; screen:\n{}", self.contents());
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}; screen:\n{}", self.contents());
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits for the child to exit and for all its output.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                break status;
+            }
+            self.update();
+            assert!(Instant::now() < deadline, "newsdesk did not exit; screen:\n{}", self.contents());
+            thread::sleep(POLL);
+        };
+        self.drain();
+        status
+    }
+
+    /// Waits (bounded) for the reader thread to see the end of the output, then parses it all.
+    fn drain(&mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        if let Some(reader) = self.reader.take() {
+            while !reader.is_finished() && Instant::now() < deadline {
+                thread::sleep(POLL);
+            }
+            if reader.is_finished() {
+                reader.join().expect("reader thread");
+            }
+        }
+        self.update();
+    }
+
+    fn raw_output(&self) -> Vec<u8> {
+        self.output.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn nonzero(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("a terminal size is not zero")
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Asserts the output ends with the terminal given back: the alternate screen left after it
+/// was last entered, and the cursor shown after that.
+fn assert_terminal_restored(session: &Session) {
+    let out = session.raw_output();
+    let entered = find_last(&out, ENTER_ALT_SCREEN).expect("the app entered the alternate screen");
+    let left = find_last(&out, LEAVE_ALT_SCREEN).expect("the app left the alternate screen");
+    assert!(left > entered, "the alternate screen was entered again after leaving it");
+    assert!(
+        find_last(&out[left..], SHOW_CURSOR).is_some(),
+        "the cursor is shown again: {:?}",
+        String::from_utf8_lossy(&out[left..])
+    );
+    let screen = session.screen.screen();
+    assert!(!screen.alternate_screen() && !screen.hide_cursor(), "the screen model agrees");
+}
+
+/// The scroll percentage in the status line (` READ 2/5  37%`).
+fn percent(status: &str) -> Option<u32> {
+    let end = status.find('%')?;
+    status[..end].rsplit(' ').next()?.parse().ok()
+}
+
+#[test]
+fn reading_session_in_a_real_terminal() {
+    let mut s = Session::spawn(&articles());
+    s.wait_for("the list and the first article", |s| {
+        let screen = s.contents();
+        screen.contains("Articles 5") && screen.contains("Morning Briefing") && s.status_line().contains(" LIST  1/5")
+    });
+    s.send(b"j");
+    s.wait_for("the second article's preview", |s| {
+        s.status_line().contains("2/5") && s.contents().contains("Harbour Cranes Return")
+    });
+    s.send(b"\r");
+    s.wait_for("the reader focused at the top", |s| {
+        s.status_line().contains(" READ ") && percent(&s.status_line()) == Some(0)
+    });
+    s.send(b" ");
+    s.wait_for("a page down", |s| percent(&s.status_line()).is_some_and(|p| (1..100).contains(&p)));
+    s.send(b"G");
+    s.wait_for("the bottom of the article", |s| percent(&s.status_line()) == Some(100));
+    s.send(b"h");
+    s.wait_for("the list focused again", |s| s.status_line().contains(" LIST  2/5"));
+    s.resize(30, 100);
+    s.wait_for("a redraw at 100x30", |s| s.status_line().contains(" LIST  2/5") && s.top_right() == "╮");
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status}");
+    assert_eq!(status.exit_code(), 0);
+    assert_terminal_restored(&s);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let mut s = Session::spawn(&articles());
+    s.wait_for("the list", |s| s.contents().contains("Articles 5"));
+    let pid = s.child.process_id().expect("child pid");
+    let kill = std::process::Command::new("sh").args(["-c", &format!("kill -TERM {pid}")]).status().expect("run kill");
+    assert!(kill.success(), "kill -TERM {pid}: {kill}");
+    let status = s.wait_exit();
+    assert_eq!((status.exit_code(), status.signal()), (143, None), "exit status {status}");
+    assert_terminal_restored(&s);
+}
