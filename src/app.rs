@@ -65,7 +65,7 @@ impl App {
 
     fn article(&self, i: usize) -> Arc<Article> {
         let article = match self.state.library.entries.get(i) {
-            Some(entry) => article::load(&entry.path, entry.format),
+            Some(entry) => article::load_guarded(&entry.path, entry.format),
             None => Article::default(),
         };
         Arc::new(article)

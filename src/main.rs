@@ -11,6 +11,7 @@ use newsdesk::cli::{Cli, Command, library_dir, list};
 use newsdesk::config::{self, Config};
 use newsdesk::library::Library;
 use newsdesk::tui::Tui;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 /// Exit code for bad input: a bad config, a missing folder.
 const USAGE: u8 = 2;
@@ -66,7 +67,7 @@ fn main() -> ExitCode {
 /// Runs the app in the terminal; the terminal is restored however this returns.
 fn run(library: Library, config: Config) -> anyhow::Result<Exit> {
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), usize::try_from(sig)?)?;
     }
     let mouse = config.ui.mouse;

@@ -24,6 +24,10 @@ impl Tui {
     pub fn enter(mouse: bool) -> io::Result<Self> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // A panic inside a guarded article load is caught and shown as a warning.
+            if crate::library::article::in_guarded_load() {
+                return;
+            }
             restore(mouse);
             previous(info);
         }));

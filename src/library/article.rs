@@ -146,6 +146,29 @@ pub fn load(path: &Path, format: Format) -> Article {
     }
 }
 
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside [`load_guarded`], where a panic is caught and reported as a
+/// warning (the terminal's panic hook then stays quiet).
+pub fn in_guarded_load() -> bool {
+    GUARDED.with(std::cell::Cell::get)
+}
+
+/// [`load`], except that a panic while parsing — a bug met on some hostile file — becomes a
+/// load warning on that article instead of ending the app.
+pub fn load_guarded(path: &Path, format: Format) -> Article {
+    GUARDED.with(|g| g.set(true));
+    let result = std::panic::catch_unwind(|| load(path, format));
+    GUARDED.with(|g| g.set(false));
+    result.unwrap_or_else(|_| Article {
+        meta: Meta { title: file_stem(path), ..Meta::default() },
+        warnings: vec!["newsdesk could not parse this file (an internal error; please report it)".to_string()],
+        ..Article::default()
+    })
+}
+
 /// Metadata from the first bytes of a file, enough to list it: the title from the first line
 /// (`.txt`), or front matter and the first heading (`.md`).
 pub fn head_meta(format: Format, head: &str, path: &Path) -> Meta {

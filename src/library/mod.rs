@@ -75,7 +75,7 @@ impl Library {
     /// Reads every article fully (word counts, exact titles); for the scriptable listing.
     pub fn load_all(&mut self) {
         for entry in &mut self.entries {
-            entry.update(&article::load(&entry.path, entry.format));
+            entry.update(&article::load_guarded(&entry.path, entry.format));
         }
     }
 
@@ -87,7 +87,7 @@ impl Library {
             self.entries.iter().enumerate().map(|(i, e)| (i, e.path.clone(), e.format)).collect();
         std::thread::spawn(move || {
             for (i, path, format) in jobs {
-                let mut article = article::load(&path, format);
+                let mut article = article::load_guarded(&path, format);
                 article.doc = crate::text::doc::Document::default();
                 if tx.send((i, article)).is_err() {
                     return;

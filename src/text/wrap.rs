@@ -13,8 +13,10 @@ use super::sanitize::char_width;
 pub enum LineKind {
     /// Text of block `block`; `first` is its first visual line (where a list marker goes).
     Text { block: usize, first: bool },
-    /// The metadata line under the title (author, date, source, reading time).
+    /// The metadata line under the title: author, date, source.
     Meta,
+    /// The line under it: length, reading time, tags.
+    Stats,
     /// Load warning number `0` of the article, under the metadata line.
     Note(usize),
     /// A horizontal rule of block `block`.
@@ -106,6 +108,7 @@ fn wrap_blocks(doc: &Document, blocks: Range<usize>, width: usize, notes: usize)
 
 fn push_meta(lines: &mut Vec<VisualLine>, at: usize, notes: usize) {
     lines.push(VisualLine { kind: LineKind::Meta, range: at..at });
+    lines.push(VisualLine { kind: LineKind::Stats, range: at..at });
     lines.extend((0..notes).map(|i| VisualLine { kind: LineKind::Note(i), range: at..at }));
     lines.push(VisualLine { kind: LineKind::Blank, range: at..at });
 }

@@ -26,11 +26,11 @@ pub fn entry_details(entry: &Entry) -> String {
     if let Some(date) = &entry.meta.date {
         parts.push(date.chars().take(10).collect());
     }
-    if let Some(source) = &entry.meta.source {
-        parts.push(source.clone());
-    }
     if let Some(words) = entry.words {
         parts.push(format!("{} min", reading_minutes(words)));
+    }
+    if let Some(source) = &entry.meta.source {
+        parts.push(source.clone());
     }
     parts.join(" · ")
 }

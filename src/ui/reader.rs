@@ -21,7 +21,7 @@ pub struct ReaderView<'a> {
     pub scrollbar: bool,
 }
 
-/// The metadata line: byline, date, source, length.
+/// The metadata line: byline, date, source (empty when none is known).
 pub fn meta_line(article: &Article) -> String {
     let m = &article.meta;
     let mut parts = Vec::new();
@@ -30,10 +30,14 @@ pub fn meta_line(article: &Article) -> String {
     }
     parts.extend(m.date.clone());
     parts.extend(m.source.clone());
-    parts.push(format!("{} words", article.words));
-    parts.push(format!("{} min read", reading_minutes(article.words)));
-    if !m.tags.is_empty() {
-        parts.push(m.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
+    parts.join(" · ")
+}
+
+/// The line under it: length, reading time, tags.
+pub fn stats_line(article: &Article) -> String {
+    let mut parts = vec![format!("{} words", article.words), format!("{} min read", reading_minutes(article.words))];
+    if !article.meta.tags.is_empty() {
+        parts.push(article.meta.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
     }
     parts.join(" · ")
 }
@@ -133,8 +137,15 @@ fn draw_line(reader: &Reader, line: &VisualLine, theme: &Theme, area: Rect, buf:
     let doc = &reader.article.doc;
     let spans = match line.kind {
         LineKind::Blank => return,
-        LineKind::Meta => {
-            vec![Span::styled(truncate(&meta_line(&reader.article), usize::from(area.width)), theme.meta)]
+        // Without byline, date or source the length moves up, so no line is left empty.
+        LineKind::Meta | LineKind::Stats => {
+            let meta = meta_line(&reader.article);
+            let text = match (line.kind, meta.is_empty()) {
+                (LineKind::Meta, false) => meta,
+                (LineKind::Meta, true) | (_, false) => stats_line(&reader.article),
+                _ => return,
+            };
+            vec![Span::styled(truncate(&text, usize::from(area.width)), theme.meta)]
         }
         LineKind::Note(i) => {
             let note = reader.article.warnings.get(i).map_or("", String::as_str);

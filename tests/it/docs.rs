@@ -1,6 +1,8 @@
 //! The README and config.toml stay true: the key table is the live default keymap, and the two
 //! commands that do everything are where the README starts.
 
+use std::fmt::Write;
+
 use newsdesk::config::Config;
 
 const README: &str = include_str!("../../README.md");
@@ -15,7 +17,7 @@ fn key_table() -> String {
             continue;
         }
         let keys = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" ");
-        table.push_str(&format!("| {scope} | {keys} | `{}` | {} |\n", action.name(), action.description()));
+        let _ = writeln!(table, "| {scope} | {keys} | `{}` | {} |", action.name(), action.description());
     }
     table
 }
