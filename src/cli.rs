@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 use crate::library::{Library, meta::reading_minutes};
 use crate::state::{Options, State};
+use crate::text::sanitize::sanitize;
 
 /// newsdesk: read a folder of articles (.txt and Markdown) in the terminal.
 ///
@@ -83,7 +84,8 @@ pub fn list(root: &Path, json: bool, config: &Config, out: &mut impl Write) -> a
         writeln!(out)?;
     } else {
         for e in entries {
-            let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+            // Lines may reach a terminal: control characters are shown, never sent.
+            let clean = |s: &str| sanitize(s).into_owned();
             write!(
                 out,
                 "{}\t{}\t{}\t{}",

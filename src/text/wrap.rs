@@ -224,10 +224,10 @@ fn slow_word(text: &str, start: usize, base: usize, max: usize, out: &mut Vec<Pi
     let mut cur: Option<Piece> = None;
     for (i, c) in text[start..].char_indices() {
         if c.is_whitespace() {
-            if let Some(mut p) = cur.take() {
-                p.ws = true;
-                out.push(p);
-            }
+            // Unicode white space (no-break space, ideographic space…) the ASCII scan let by.
+            let Some(mut p) = cur.take() else { continue };
+            p.ws = true;
+            out.push(p);
             return start + i;
         }
         let w = char_width(c);
@@ -297,6 +297,9 @@ mod tests {
     #[case::long_word_broken("abcdefghij", 4, &["abcd", "efgh", "ij"])]
     #[case::cjk_breaks_between_characters("東京大学東京", 5, &["東京", "大学", "東京"])]
     #[case::emoji("🍜🍜🍜 ramen", 5, &["🍜🍜", "🍜", "ramen"])]
+    #[case::no_break_space("a\u{a0}b c", 40, &["a b c"])]
+    #[case::leading_unicode_space("\u{3000}x \u{2028}y", 40, &["x y"])]
+    #[case::controls_are_word_characters("a\u{1b}[31mb c", 40, &["a\u{1b}[31mb c"])]
     fn reflow(#[case] text: &str, #[case] width: usize, #[case] expected: &[&str]) {
         let doc = paragraph(text);
         assert_eq!(shown(&doc, &Layout::new(&doc, width, 0)), expected);
@@ -348,7 +351,7 @@ mod tests {
         /// Visual lines cover every non-blank character exactly once, in order, and no line is
         /// wider than the width.
         #[test]
-        fn lines_cover_text_in_order(text in "[a-z 東京🍜\n]{0,200}", width in 1usize..40) {
+        fn lines_cover_text_in_order(text in "[a-z 東京🍜\n\u{a0}\u{3000}\u{2028}\u{85}\u{0}\u{1b}\r\t\u{301}]{0,200}", width in 1usize..40) {
             let doc = paragraph(&text);
             let layout = Layout::new(&doc, width, 0);
             let mut last_end = 0;

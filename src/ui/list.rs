@@ -26,7 +26,7 @@ pub fn entry_details(entry: &Entry) -> String {
     if let Some(date) = &entry.meta.date {
         parts.push(date.chars().take(10).collect());
     }
-    if let Some(words) = entry.words {
+    if let Some(words) = entry.words.filter(|&w| w > 0) {
         parts.push(format!("{} min", reading_minutes(words)));
     }
     if let Some(source) = &entry.meta.source {
