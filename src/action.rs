@@ -50,6 +50,15 @@ actions! {
     Back => "back", "return to the list";
     NextArticle => "next-article", "open the next article while reading";
     PrevArticle => "prev-article", "open the previous article while reading";
+    Search => "search", "search in the article as you type (smart case)";
+    NextMatch => "next-match", "go to the next search match, wrapping at the end";
+    PrevMatch => "prev-match", "go to the previous search match, wrapping at the start";
+    ClearSearch => "clear-search", "clear the search highlights";
+    Accept => "accept", "in a prompt: keep the search and close the prompt";
+    Cancel => "cancel", "in a prompt: cancel and put the view back where it was";
+    ToggleRegex => "toggle-regex", "in a prompt: switch between plain text and regex";
+    HistoryPrev => "history-prev", "in a prompt: recall the previous query";
+    HistoryNext => "history-next", "in a prompt: recall the next query";
 }
 
 impl Action {

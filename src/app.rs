@@ -4,11 +4,13 @@
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 use crate::action::Action;
 use crate::config::Config;
@@ -16,7 +18,7 @@ use crate::keymap::{KeyChord, Scope};
 use crate::library::{Article, Library, article};
 use crate::state::{Focus, Options, State};
 use crate::tui::Term;
-use crate::update::{Effect, Msg, update};
+use crate::update::{Edit, Effect, Msg, update};
 
 /// Background results applied per loop turn, so keys stay responsive.
 const LOAD_BATCH: usize = 512;
@@ -33,6 +35,8 @@ pub struct App {
     pub state: State,
     pub config: Config,
     loader: Option<Receiver<(usize, Article)>>,
+    /// Results of background match counts.
+    counted: (Sender<Msg>, Receiver<Msg>),
 }
 
 impl App {
@@ -46,7 +50,7 @@ impl App {
         };
         let mut state = State::new(library, options);
         state.help_rows = crate::ui::help::help_rows(&config.keymap).len();
-        Self { state, config, loader: None }
+        Self { state, config, loader: None, counted: mpsc::channel() }
     }
 
     /// Starts reading every article fully in the background (word counts, exact titles).
@@ -57,10 +61,30 @@ impl App {
     /// Applies a message and performs the effects it asks for.
     pub fn step(&mut self, msg: Msg) {
         let mut next = update(&mut self.state, msg);
-        while let Some(Effect::Load(i)) = next {
-            let article = self.article(i);
-            next = update(&mut self.state, Msg::Opened(i, article));
+        while let Some(effect) = next {
+            next = match effect {
+                Effect::Load(i) => {
+                    let article = self.article(i);
+                    update(&mut self.state, Msg::Opened(i, article))
+                }
+                Effect::CountMatches { generation } => {
+                    self.count_in_background(generation);
+                    None
+                }
+            };
         }
+    }
+
+    /// Counts every match of a huge article on a thread; the answer arrives as `Msg::Counted`.
+    fn count_in_background(&mut self, generation: u64) {
+        let (Some(reader), Some(search)) = (&self.state.reader, &self.state.search) else { return };
+        let article = Arc::clone(&reader.article);
+        let matcher = search.matcher.clone();
+        let tx = self.counted.0.clone();
+        std::thread::spawn(move || {
+            let found = matcher.find_all(&article.doc.text);
+            let _ = tx.send(Msg::Counted { generation, matches: found });
+        });
     }
 
     fn article(&self, i: usize) -> Arc<Article> {
@@ -91,6 +115,14 @@ impl App {
         if chord == KeyChord::CTRL_C {
             return Some(Msg::Quit);
         }
+        if self.state.prompt.is_some() && self.state.help.is_none() {
+            return self
+                .config
+                .keymap
+                .lookup(Scope::Prompt, &chord)
+                .map(Msg::Action)
+                .or_else(|| prompt_edit(key).map(Msg::Edit));
+        }
         if self.state.help.is_some() && key.code == KeyCode::Esc {
             return Some(Msg::Action(Action::Help));
         }
@@ -99,6 +131,16 @@ impl App {
             Focus::Reader => Scope::Reader,
         };
         self.config.keymap.lookup(scope, &chord).map(Msg::Action)
+    }
+
+    /// Applies finished background match counts; returns whether any arrived.
+    fn drain_counts(&mut self) -> bool {
+        let mut any = false;
+        while let Ok(msg) = self.counted.1.try_recv() {
+            self.step(msg);
+            any = true;
+        }
+        any
     }
 
     pub fn draw(&self, frame: &mut Frame) {
@@ -163,6 +205,28 @@ impl App {
                 }
             }
             dirty |= self.drain_loader();
+            dirty |= self.drain_counts();
         }
     }
+}
+
+/// The prompt edit for a key the prompt scope does not bind: text, or an editing key.
+fn prompt_edit(key: KeyEvent) -> Option<Edit> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    Some(match key.code {
+        KeyCode::Char('u') if ctrl => Edit::DeleteToStart,
+        KeyCode::Char('w') if ctrl => Edit::DeleteWord,
+        KeyCode::Char('a') if ctrl => Edit::Home,
+        KeyCode::Char('e') if ctrl => Edit::End,
+        KeyCode::Char('h') if ctrl => Edit::Backspace,
+        KeyCode::Char(c) if !ctrl && !alt => Edit::Insert(c),
+        KeyCode::Backspace => Edit::Backspace,
+        KeyCode::Delete => Edit::Delete,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        _ => return None,
+    })
 }

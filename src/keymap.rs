@@ -229,16 +229,18 @@ impl From<KeyEvent> for KeyChord {
     }
 }
 
-/// Where a binding applies: the focused pane's scope is looked up first, then `Global`.
+/// Where a binding applies: the focused pane's scope is looked up first, then `Global`. The
+/// `Prompt` scope (a search prompt is open) has no fallback: other keys type text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Scope {
     Global,
     List,
     Reader,
+    Prompt,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 3] = [Scope::Global, Scope::List, Scope::Reader];
+    pub const ALL: [Scope; 4] = [Scope::Global, Scope::List, Scope::Reader, Scope::Prompt];
 
     /// The config word: the sub-table name in `[keys.<scope>]`.
     pub const fn name(self) -> &'static str {
@@ -246,6 +248,7 @@ impl Scope {
             Scope::Global => "global",
             Scope::List => "list",
             Scope::Reader => "reader",
+            Scope::Prompt => "prompt",
         }
     }
 
@@ -262,7 +265,7 @@ impl fmt::Display for Scope {
 
 /// The scope name was not `global`, `list` or `reader`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown key scope \"{0}\" (expected one of: global, list, reader)")]
+#[error("unknown key scope \"{0}\" (expected one of: global, list, reader, prompt)")]
 pub struct UnknownScope(pub String);
 
 impl FromStr for Scope {
@@ -293,7 +296,7 @@ struct ScopeMap {
 /// action → keys for help and hints (which therefore always show the live bindings).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
-    scopes: [ScopeMap; 3],
+    scopes: [ScopeMap; 4],
 }
 
 impl Keymap {
@@ -317,13 +320,14 @@ impl Keymap {
         if conflicts.is_empty() { Ok(keymap) } else { Err(conflicts) }
     }
 
-    /// The action for a key press while `scope` has focus: its own bindings, then global ones.
+    /// The action for a key press while `scope` has focus: its own bindings, then global ones
+    /// (except in a prompt, where unbound keys are text).
     pub fn lookup(&self, scope: Scope, chord: &KeyChord) -> Option<Action> {
-        self.scopes[scope.index()]
-            .by_key
-            .get(chord)
-            .or_else(|| self.scopes[Scope::Global.index()].by_key.get(chord))
-            .copied()
+        let own = self.scopes[scope.index()].by_key.get(chord);
+        if scope == Scope::Prompt {
+            return own.copied();
+        }
+        own.or_else(|| self.scopes[Scope::Global.index()].by_key.get(chord)).copied()
     }
 
     /// The keys bound to `action` in exactly this scope's table.
@@ -335,7 +339,7 @@ impl Keymap {
     /// global ones the scope doesn't shadow. This is what hints should show.
     pub fn keys_for(&self, scope: Scope, action: Action) -> Vec<KeyChord> {
         let mut keys = self.scope_keys(scope, action).to_vec();
-        if scope != Scope::Global {
+        if !matches!(scope, Scope::Global | Scope::Prompt) {
             let shadowed = &self.scopes[scope.index()].by_key;
             keys.extend(self.scope_keys(Scope::Global, action).iter().filter(|k| !shadowed.contains_key(k)));
         }

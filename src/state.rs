@@ -1,10 +1,12 @@
 //! The app's state: the library view, the open article and its wrapped layout, focus and overlays.
 
 use std::collections::{HashMap, VecDeque};
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::SortKey;
 use crate::library::{Article, Entry, Library};
+use crate::text::search::Matcher;
 use crate::text::wrap::Layout;
 use crate::ui::layout::Areas;
 
@@ -44,6 +46,54 @@ impl Reader {
     }
 }
 
+/// The search in force: its query, and its matches in the shown article.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub query: String,
+    pub regex: bool,
+    pub matcher: Matcher,
+    /// Byte ranges in the shown article's text, in order.
+    pub matches: Vec<Range<usize>>,
+    /// The match the view is on (`n` / `N` move it).
+    pub current: Option<usize>,
+    /// The article the matches belong to.
+    pub entry: Option<usize>,
+    /// False while the matches of a huge article are still being counted in the background.
+    pub complete: bool,
+    /// Tells a background count's result from a stale one.
+    pub generation: u64,
+}
+
+impl Search {
+    /// `3/17`, `0/17` before a match is chosen, or `no match`.
+    pub fn counter(&self) -> String {
+        let total = if self.complete { self.matches.len().to_string() } else { format!("{}+", self.matches.len()) };
+        match (self.matches.is_empty() && self.complete, self.current) {
+            (true, _) => "no match".to_string(),
+            (false, Some(i)) => format!("{}/{total}", i + 1),
+            (false, None) => format!("-/{total}"),
+        }
+    }
+}
+
+/// The search prompt while it is open.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub input: String,
+    /// Cursor position in `input`, in bytes (always on a character boundary).
+    pub cursor: usize,
+    pub regex: bool,
+    /// Position in the query history while recalling (`up` / `down`).
+    pub history_pos: Option<usize>,
+    /// What was typed before recalling history, restored by going past the newest entry.
+    pub draft: String,
+    /// Where the view and focus were when the prompt opened, and the search then in force:
+    /// `cancel` puts them back.
+    pub origin_top: usize,
+    pub origin_focus: Focus,
+    pub previous: Option<Search>,
+}
+
 /// Options the state needs from the config, copied in so update stays free of the config type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
@@ -72,6 +122,10 @@ pub struct State {
     pub help_rows: usize,
     /// A transient message for the status line.
     pub message: Option<String>,
+    pub search: Option<Search>,
+    pub prompt: Option<Prompt>,
+    /// Queries searched this run, oldest first.
+    pub history: Vec<String>,
     pub areas: Areas,
     pub options: Options,
     /// Reading positions (byte offsets) of articles left during this run.
@@ -93,6 +147,9 @@ impl State {
             help: None,
             help_rows: 0,
             message: None,
+            search: None,
+            prompt: None,
+            history: Vec::new(),
             areas: Areas::default(),
             options,
             positions: HashMap::new(),

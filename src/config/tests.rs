@@ -62,13 +62,14 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
 )]
 #[case::unknown_scope(
     "unknown_scope.toml",
-    "2:7: keys.editor: unknown key scope \"editor\" (expected one of: global, list, reader)"
+    "2:7: keys.editor: unknown key scope \"editor\" (expected one of: global, list, reader, prompt)"
 )]
 #[case::unknown_action(
     "unknown_action.toml",
     "3:1: keys.list.jump: unknown action \"jump\" (expected one of: quit, help, toggle-focus, \
      move-up, move-down, page-up, page-down, half-page-up, half-page-down, top, bottom, open, \
-     back, next-article, prev-article)"
+     back, next-article, prev-article, search, next-match, prev-match, clear-search, accept, cancel, \
+     toggle-regex, history-prev, history-next)"
 )]
 #[case::bad_key(
     "bad_key.toml",
@@ -168,6 +169,12 @@ fn an_empty_file_means_the_defaults() {
 #[case::reader_prev(Scope::Reader, "[", Some(Action::PrevArticle))]
 #[case::no_back_in_list(Scope::List, "h", None)]
 #[case::ctrl_c_is_not_in_the_keymap(Scope::List, "ctrl-c", None)]
+#[case::search_from_the_list(Scope::List, "/", Some(Action::Search))]
+#[case::next_match(Scope::Reader, "n", Some(Action::NextMatch))]
+#[case::prev_match(Scope::Reader, "N", Some(Action::PrevMatch))]
+#[case::prompt_accept(Scope::Prompt, "enter", Some(Action::Accept))]
+#[case::prompt_regex(Scope::Prompt, "ctrl-r", Some(Action::ToggleRegex))]
+#[case::prompt_has_no_global_fallback(Scope::Prompt, "q", None)]
 fn default_bindings(#[case] scope: Scope, #[case] text: &str, #[case] expected: Option<Action>) {
     assert_eq!(Config::default().keymap.lookup(scope, &key(text)), expected);
 }

@@ -2,4 +2,6 @@
 
 pub mod doc;
 pub mod sanitize;
+pub mod search;
+pub mod segments;
 pub mod wrap;

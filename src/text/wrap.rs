@@ -67,6 +67,11 @@ impl Layout {
         Self { width, lines }
     }
 
+    /// The index of the last line starting at or before byte `offset`: the line that shows it.
+    pub fn line_containing(&self, offset: usize) -> usize {
+        self.lines.partition_point(|l| l.range.start <= offset).saturating_sub(1)
+    }
+
     /// The index of the line showing byte `offset`: the last line starting at or before it, or
     /// the first of several lines starting at the same place (a blank line before its text).
     pub fn line_of(&self, offset: usize) -> usize {

@@ -36,6 +36,9 @@ pub fn render(state: &State, config: &Config, frame: &mut Frame) {
         status::StatusLine { state, theme, keymap: &config.keymap, hints: config.ui.key_hints },
         state.areas.status,
     );
+    if let Some(cursor) = status::prompt_cursor(state, state.areas.status) {
+        frame.set_cursor_position(cursor);
+    }
     if let Some(scroll) = state.help {
         frame.render_widget(help::HelpOverlay { keymap: &config.keymap, theme, scroll }, area);
     }

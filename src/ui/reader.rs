@@ -9,9 +9,12 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use crate::config::Theme;
 use crate::library::Article;
 use crate::library::meta::reading_minutes;
-use crate::state::{Focus, Reader, State};
+use std::ops::Range;
+
+use crate::state::{Focus, Reader, Search, State};
 use crate::text::doc::{BlockKind, Document, InlineStyle};
 use crate::text::sanitize::{safe_char, sanitize, truncate};
+use crate::text::segments::{Mark, overlay, touching};
 use crate::text::wrap::{LineKind, VisualLine};
 
 /// Draws the reading pane of `state`.
@@ -63,7 +66,7 @@ impl Widget for ReaderView<'_> {
         let text_area = state.areas.reader_text;
         for (row, line) in reader.layout.lines.iter().skip(reader.top).take(usize::from(text_area.height)).enumerate() {
             let y = text_area.y + u16::try_from(row).unwrap_or(u16::MAX);
-            draw_line(reader, line, theme, Rect { y, height: 1, ..text_area }, buf);
+            draw_line(reader, state.search.as_ref(), line, theme, Rect { y, height: 1, ..text_area }, buf);
         }
         let height = usize::from(text_area.height);
         if self.scrollbar && reader.layout.lines.len() > height {
@@ -133,7 +136,15 @@ fn inline_style(base: Style, bits: u8, theme: &Theme) -> Style {
     style
 }
 
-fn draw_line(reader: &Reader, line: &VisualLine, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// The search matches over `line`, the current one marked as such.
+fn search_marks(search: Option<&Search>, entry: usize, line: &Range<usize>) -> Vec<(Range<usize>, Mark)> {
+    let Some(search) = search.filter(|s| s.entry == Some(entry)) else { return Vec::new() };
+    touching(&search.matches, line)
+        .map(|i| (search.matches[i].clone(), if search.current == Some(i) { Mark::Current } else { Mark::Match }))
+        .collect()
+}
+
+fn draw_line(reader: &Reader, search: Option<&Search>, line: &VisualLine, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let doc = &reader.article.doc;
     let spans = match line.kind {
         LineKind::Blank => return,
@@ -152,7 +163,10 @@ fn draw_line(reader: &Reader, line: &VisualLine, theme: &Theme, area: Rect, buf:
             vec![Span::styled(truncate(&format!("⚠ {note}"), usize::from(area.width)), theme.warning)]
         }
         LineKind::Rule { .. } => vec![Span::styled("─".repeat(usize::from(area.width)), theme.rule)],
-        LineKind::Text { block, first } => text_spans(doc, block, first, line, theme),
+        LineKind::Text { block, first } => {
+            let marks = search_marks(search, reader.entry, &line.range);
+            text_spans(doc, block, first, line, &marks, theme)
+        }
     };
     if let LineKind::Text { block, .. } = line.kind
         && doc.blocks.get(block).is_some_and(|b| b.kind == BlockKind::Code)
@@ -164,7 +178,14 @@ fn draw_line(reader: &Reader, line: &VisualLine, theme: &Theme, area: Rect, buf:
 
 /// The spans of one text line: quote bars, indent or list marker, then the text cut where
 /// inline styles change, with white space collapsed in reflowed blocks.
-fn text_spans<'a>(doc: &'a Document, index: usize, first: bool, line: &VisualLine, theme: &Theme) -> Vec<Span<'a>> {
+fn text_spans<'a>(
+    doc: &'a Document,
+    index: usize,
+    first: bool,
+    line: &VisualLine,
+    marks: &[(Range<usize>, Mark)],
+    theme: &Theme,
+) -> Vec<Span<'a>> {
     let Some(block) = doc.blocks.get(index) else {
         return Vec::new();
     };
@@ -189,7 +210,7 @@ fn text_spans<'a>(doc: &'a Document, index: usize, first: bool, line: &VisualLin
     }
     let reflow = block.kind.reflows();
     let mut prev_ws = false;
-    for (range, bits) in doc.style_segments(block, line.range.clone()) {
+    for (range, bits, mark) in overlay(&doc.style_segments(block, line.range.clone()), marks) {
         let mut s = String::with_capacity(range.len());
         for c in doc.text[range].chars() {
             if reflow && c.is_whitespace() {
@@ -202,7 +223,13 @@ fn text_spans<'a>(doc: &'a Document, index: usize, first: bool, line: &VisualLin
                 prev_ws = false;
             }
         }
-        spans.push(Span::styled(s, inline_style(base, bits, theme)));
+        let style = inline_style(base, bits, theme);
+        let style = match mark {
+            Some(Mark::Current) => style.patch(theme.current_match),
+            Some(Mark::Match) => style.patch(theme.search_match),
+            None => style,
+        };
+        spans.push(Span::styled(s, style));
     }
     spans
 }

@@ -1,15 +1,15 @@
 //! The status line: focus, position in the list, scroll percent, messages and live key hints.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::action::Action;
 use crate::config::Theme;
 use crate::keymap::{Keymap, Scope};
-use crate::state::{Focus, State};
-use crate::text::sanitize::{str_width, truncate};
+use crate::state::{Focus, Prompt, State};
+use crate::text::sanitize::{sanitize, str_width, truncate};
 
 /// Draws the status line of `state`.
 pub struct StatusLine<'a> {
@@ -22,9 +22,12 @@ pub struct StatusLine<'a> {
 /// The key hints for a scope, from the live keymap: `enter open  ? help  q quit`.
 pub fn key_hints(keymap: &Keymap, scope: Scope) -> Vec<(String, &'static str)> {
     let actions: &[Action] = match scope {
-        Scope::List => &[Action::Open, Action::ToggleFocus, Action::Help, Action::Quit],
-        Scope::Reader => &[Action::Back, Action::PageDown, Action::NextArticle, Action::Help, Action::Quit],
+        Scope::List => &[Action::Open, Action::Search, Action::ToggleFocus, Action::Help, Action::Quit],
+        Scope::Reader => {
+            &[Action::Back, Action::Search, Action::NextMatch, Action::NextArticle, Action::Help, Action::Quit]
+        }
         Scope::Global => &[Action::Help, Action::Quit],
+        Scope::Prompt => &[Action::Accept, Action::Cancel, Action::ToggleRegex, Action::HistoryPrev],
     };
     actions
         .iter()
@@ -39,11 +42,82 @@ pub fn key_hints(keymap: &Keymap, scope: Scope) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The prompt's label: `/` for plain text, `regex /` in regex mode.
+fn prompt_label(prompt: &Prompt) -> &'static str {
+    if prompt.regex { "regex /" } else { "/" }
+}
+
+/// What the prompt shows of its input for a field `room` cells wide: the whole input, or a
+/// window that keeps the cursor in view; and the cursor's column within it.
+pub fn prompt_view(prompt: &Prompt, room: usize) -> (String, usize) {
+    let input = sanitize(&prompt.input);
+    let before = str_width(&sanitize(&prompt.input[..prompt.cursor.min(prompt.input.len())]));
+    let room = room.max(1);
+    if str_width(&input) < room {
+        return (input.into_owned(), before);
+    }
+    // Drop characters from the left until the cursor fits.
+    let mut skipped = 0;
+    let mut start = 0;
+    for (i, c) in input.char_indices() {
+        if before - skipped < room {
+            break;
+        }
+        skipped += crate::text::sanitize::char_width(c);
+        start = i + c.len_utf8();
+    }
+    (truncate(&input[start..], room), before - skipped)
+}
+
+/// Where the terminal cursor goes while the prompt is open.
+pub fn prompt_cursor(state: &State, area: Rect) -> Option<Position> {
+    let prompt = state.prompt.as_ref()?;
+    let label = str_width(prompt_label(prompt));
+    let room = usize::from(area.width).saturating_sub(label + 1) / 2;
+    let (_, column) = prompt_view(prompt, room);
+    let x = area.x + u16::try_from(label + 1 + column).unwrap_or(u16::MAX);
+    (x < area.right()).then_some(Position::new(x, area.y))
+}
+
+/// The prompt's line: label, input, then the regex toggle hint and the match counter or error.
+fn render_prompt(status: &StatusLine<'_>, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
+    let theme = status.theme;
+    let label = prompt_label(prompt);
+    let room = usize::from(area.width).saturating_sub(str_width(label) + 1) / 2;
+    let (shown, _) = prompt_view(prompt, room);
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(vec![Span::styled(format!("{label} "), theme.status_focus), Span::styled(shown, theme.status)]),
+        area.width,
+    );
+    let mut right = Vec::new();
+    if let Some(search) = status.state.search.as_ref().filter(|_| !prompt.input.is_empty()) {
+        if let Some(error) = &search.matcher.error {
+            right.push(Span::styled(format!("{} (searching as text) ", truncate(error, 40)), theme.error));
+        }
+        right.push(Span::styled(format!("{} ", search.counter()), theme.status_message));
+    }
+    let toggle = status.keymap.keys_for(Scope::Prompt, Action::ToggleRegex).into_iter().next();
+    if let Some(key) = toggle {
+        let mode = if prompt.regex { "text" } else { "regex" };
+        right.push(Span::styled(format!(" {key}"), theme.help_key.patch(theme.status)));
+        right.push(Span::styled(format!(" {mode} "), theme.help_description.patch(theme.status)));
+    }
+    let width: usize = right.iter().map(|s| str_width(&s.content)).sum();
+    let width = u16::try_from(width).unwrap_or(u16::MAX).min(area.width / 2);
+    buf.set_line(area.right() - width, area.y, &Line::from(right), width);
+}
+
 impl Widget for StatusLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
         let theme = self.theme;
         buf.set_style(area, theme.status);
+        if let Some(prompt) = &state.prompt {
+            render_prompt(&self, prompt, area, buf);
+            return;
+        }
         let (label, scope) = match state.focus {
             Focus::List => (" LIST ", Scope::List),
             Focus::Reader => (" READ ", Scope::Reader),
@@ -54,6 +128,10 @@ impl Widget for StatusLine<'_> {
         }
         if let Some(reader) = &state.reader {
             left.push(Span::styled(format!(" {:>3}%", reader.percent(state.view_height())), theme.status));
+        }
+        if let Some(search) = state.search.as_ref().filter(|s| state.reader.as_ref().map(|r| r.entry) == s.entry) {
+            let query = truncate(&search.query, usize::from(area.width) / 4);
+            left.push(Span::styled(format!("  /{query} {}", search.counter()), theme.status));
         }
         if let Some(msg) = &state.message {
             left.push(Span::styled(format!("  {}", truncate(msg, usize::from(area.width) / 2)), theme.status_message));

@@ -1,10 +1,14 @@
 //! `update(&mut State, Msg)`: the only place the state changes. No I/O: reading a file is an
 //! [`Effect`] the app performs, answering with [`Msg::Opened`].
 
+pub mod search;
+
+use std::ops::Range;
 use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
 
+pub use self::search::Edit;
 use crate::action::Action;
 use crate::library::Article;
 use crate::state::{Focus, Reader, State};
@@ -35,6 +39,13 @@ pub enum Msg {
         column: u16,
         row: u16,
     },
+    /// Text typed or edited in the open prompt.
+    Edit(Edit),
+    /// The background count of a huge article's matches.
+    Counted {
+        generation: u64,
+        matches: Vec<Range<usize>>,
+    },
 }
 
 /// Work the app must do for the state.
@@ -42,6 +53,9 @@ pub enum Msg {
 pub enum Effect {
     /// Read entry `0` and answer with [`Msg::Opened`].
     Load(usize),
+    /// Count every match of the current search in the shown article in the background, and
+    /// answer with [`Msg::Counted`].
+    CountMatches { generation: u64 },
 }
 
 /// Applies `msg` to `state`.
@@ -53,6 +67,9 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
                 help_action(state, action);
                 return None;
             }
+            if state.prompt.is_some() {
+                return search::prompt_action(state, action);
+            }
             act(state, action)
         }
         Msg::Quit => {
@@ -63,10 +80,7 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
             relayout(state, Rect::new(0, 0, width, height));
             load_if_needed(state)
         }
-        Msg::Opened(entry, article) => {
-            open(state, entry, article);
-            None
-        }
+        Msg::Opened(entry, article) => open(state, entry, article),
         Msg::Loaded(batch) => {
             let mut resort = false;
             for (i, article) in batch {
@@ -83,6 +97,11 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
         }
         Msg::Wheel { column, row, down } => wheel(state, Position::new(column, row), down),
         Msg::Click { column, row } => click(state, Position::new(column, row)),
+        Msg::Edit(edit) => search::edit(state, edit),
+        Msg::Counted { generation, matches } => {
+            search::counted(state, generation, matches);
+            None
+        }
     }
 }
 
@@ -125,6 +144,20 @@ fn act(state: &mut State, action: Action) -> Option<Effect> {
         }
         _ if state.order.is_empty() => {
             state.message = Some("no articles in this folder".into());
+            None
+        }
+        Action::Search => {
+            search::open_prompt(state);
+            None
+        }
+        Action::NextMatch | Action::PrevMatch => {
+            search::step_match(state, action == Action::NextMatch);
+            None
+        }
+        Action::ClearSearch => {
+            if state.search.take().is_some() {
+                state.message = Some("search cleared".into());
+            }
             None
         }
         _ => match state.focus {
@@ -219,8 +252,7 @@ fn load_if_needed(state: &mut State) -> Option<Effect> {
         return None;
     }
     if let Some(reader) = state.recent.iter().position(|r| r.entry == wanted).and_then(|pos| state.recent.remove(pos)) {
-        install(state, reader);
-        return None;
+        return install(state, reader);
     }
     Some(Effect::Load(wanted))
 }
@@ -229,8 +261,8 @@ fn load_if_needed(state: &mut State) -> Option<Effect> {
 const RECENT: usize = 8;
 
 /// Makes `reader` the shown article, fitted to the current width; the one it replaces is kept
-/// among the recent ones.
-fn install(state: &mut State, mut reader: Reader) {
+/// among the recent ones. A search in force is run on it.
+fn install(state: &mut State, mut reader: Reader) -> Option<Effect> {
     if let Some(old) = state.reader.take() {
         state.positions.insert(old.entry, old.anchor());
         state.recent.push_front(old);
@@ -244,6 +276,7 @@ fn install(state: &mut State, mut reader: Reader) {
     }
     reader.top = reader.top.min(reader.max_top(state.view_height()));
     state.reader = Some(reader);
+    search::refresh_matches(state)
 }
 
 fn keep_selection_visible(state: &mut State) {
@@ -257,16 +290,16 @@ fn keep_selection_visible(state: &mut State) {
     state.list_top = state.list_top.min(max_top);
 }
 
-fn open(state: &mut State, entry: usize, article: Arc<Article>) {
+fn open(state: &mut State, entry: usize, article: Arc<Article>) -> Option<Effect> {
     if state.selected_entry() != Some(entry) {
-        return; // The selection moved on while this was read.
+        return None; // The selection moved on while this was read.
     }
     if let Some(e) = state.library.entries.get_mut(entry) {
         e.update(&article);
     }
     let layout = Layout::new(&article.doc, usize::from(state.areas.reader_text.width), article.warnings.len());
     let top = state.positions.get(&entry).map_or(0, |&at| layout.line_of(at));
-    install(state, Reader { entry, article, layout, top });
+    install(state, Reader { entry, article, layout, top })
 }
 
 /// Recomputes the areas for `screen`; rewraps the article if its width changed, keeping the
@@ -284,6 +317,8 @@ fn relayout(state: &mut State, screen: Rect) {
         }
         reader.top = reader.top.min(reader.max_top(height));
     }
+    // The current match stays in view through any reflow.
+    search::reveal_current(state);
     keep_selection_visible(state);
 }
 
