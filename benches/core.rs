@@ -1,9 +1,12 @@
 //! The budgets of issue 2, measured: first frame with 10,000 articles, wrapping 1 MB, a frame
-//! at 200x60, and a key that scrolls or switches articles with 1 MB articles open.
+//! at 200x60, and a key that scrolls or switches articles with 1 MB articles open. And those of
+//! in-article search: every match of a common word in 10 MB plus the next frame, and one
+//! keystroke in the search prompt plus the next frame on 1 MB.
 //!
 //! Run: `cargo bench --bench core`. Inputs are generated here, deterministically; nothing
 //! outside the repository is needed. Divan prints the median of every benchmark.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -13,7 +16,7 @@ use newsdesk::app::App;
 use newsdesk::config::Config;
 use newsdesk::library::{Format, Library, article};
 use newsdesk::text::wrap::Layout;
-use newsdesk::update::Msg;
+use newsdesk::update::{Edit, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -153,8 +156,24 @@ fn wrap_1mb_at_80(bencher: Bencher) {
     bencher.bench(|| Layout::new(divan::black_box(&a.doc), 80, 0).lines.len());
 }
 
+/// A folder of one 10 MB article.
+fn huge_folder() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join("newsdesk-bench-10mb");
+        std::fs::create_dir_all(&dir).expect("bench folder");
+        std::fs::write(dir.join("huge.txt"), article_text(3, 10 << 20)).expect("bench article");
+        dir
+    })
+}
+
 fn big_app(focus_reader: bool) -> (App, Terminal<TestBackend>) {
-    let library = Library::open(big_folder()).expect("library");
+    app_on(big_folder(), focus_reader)
+}
+
+/// An app on `dir` at 200x60 with the first article shown, and a terminal with a frame drawn.
+fn app_on(dir: &Path, focus_reader: bool) -> (App, Terminal<TestBackend>) {
+    let library = Library::open(dir).expect("library");
     let mut app = App::new(library, Config::default());
     app.step(Msg::Resize(200, 60));
     if focus_reader {
@@ -206,5 +225,105 @@ fn key_open_unseen_1mb(bencher: Bencher) {
         app.step(Msg::Action(Action::MoveDown));
         draw(&app, &mut terminal);
         (app, terminal)
+    });
+}
+
+/// Types `text` into the open search prompt.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.step(Msg::Edit(Edit::Insert(c)));
+    }
+}
+
+/// Times `run` alone, once per sample, on one app that `prepare` (untimed) sets up before each
+/// sample: the app is handed through a cell so it is reused, not rebuilt.
+fn bench_prepared(
+    bencher: Bencher,
+    app: (App, Terminal<TestBackend>),
+    mut prepare: impl FnMut(&mut App),
+    mut run: impl FnMut(&mut App, &mut Terminal<TestBackend>) -> usize,
+) {
+    let cell = RefCell::new(Some(app));
+    bencher
+        .with_inputs(|| {
+            let mut pair = cell.borrow_mut().take().expect("one sample at a time (sample_size = 1)");
+            prepare(&mut pair.0);
+            pair
+        })
+        .bench_local_values(|(mut app, mut terminal)| {
+            let out = run(&mut app, &mut terminal);
+            *cell.borrow_mut() = Some((app, terminal));
+            out
+        });
+}
+
+fn match_count(app: &App) -> usize {
+    app.state.search.as_ref().map_or(0, |s| s.matches.len())
+}
+
+/// Searching a 10 MB article for `the` from the reading pane: `/`, `t`, `h`, `e` (each
+/// keystroke searches the whole article), `enter`, then the next frame.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn search_10mb_the(bencher: Bencher) {
+    let prepare = |app: &mut App| app.step(Msg::Action(Action::ClearSearch));
+    bench_prepared(bencher, app_on(huge_folder(), true), prepare, |app, terminal| {
+        app.step(Msg::Action(Action::Search));
+        type_text(app, "the");
+        app.step(Msg::Action(Action::Accept));
+        draw(app, terminal);
+        let found = match_count(app);
+        assert!(found > 10_000, "every `the` found: {found}");
+        divan::black_box(found)
+    });
+}
+
+/// The keystroke that completes `the` in the prompt on a 10 MB article (`th` typed before the
+/// sample): every match found, the view moved, the next frame drawn.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn search_10mb_the_last_key(bencher: Bencher) {
+    let prepare = |app: &mut App| {
+        app.step(Msg::Action(Action::Cancel));
+        app.step(Msg::Action(Action::Search));
+        type_text(app, "th");
+    };
+    bench_prepared(bencher, app_on(huge_folder(), true), prepare, |app, terminal| {
+        type_text(app, "e");
+        draw(app, terminal);
+        let found = match_count(app);
+        assert!(found > 10_000, "every `the` found: {found}");
+        divan::black_box(found)
+    });
+}
+
+/// One keystroke in the search prompt on a 1 MB article, then the next frame: the prompt holds
+/// `the` and each iteration types `x` (no match: the view goes back) or deletes it (every
+/// `the` found again).
+#[divan::bench(sample_count = 50)]
+fn search_keystroke_1mb(bencher: Bencher) {
+    let (mut app, mut terminal) = big_app(true);
+    app.step(Msg::Action(Action::Search));
+    type_text(&mut app, "the");
+    bencher.bench_local(|| {
+        let typed = app.state.prompt.as_ref().is_some_and(|p| p.input.ends_with('x'));
+        app.step(Msg::Edit(if typed { Edit::Backspace } else { Edit::Insert('x') }));
+        draw(&app, &mut terminal);
+        match_count(&app)
+    });
+}
+
+/// The costliest keystroke on 1 MB: the first letter of a query, `e`, which matches in almost
+/// every word, into an empty prompt; then the next frame.
+#[divan::bench(sample_count = 50, sample_size = 1)]
+fn search_first_key_1mb(bencher: Bencher) {
+    let prepare = |app: &mut App| {
+        if app.state.prompt.is_none() {
+            app.step(Msg::Action(Action::Search));
+        }
+        app.step(Msg::Edit(Edit::DeleteToStart));
+    };
+    bench_prepared(bencher, big_app(true), prepare, |app, terminal| {
+        type_text(app, "e");
+        draw(app, terminal);
+        divan::black_box(match_count(app))
     });
 }

@@ -18,6 +18,7 @@ use crate::keymap::{KeyChord, Scope};
 use crate::library::{Article, Library, article};
 use crate::state::{Focus, Options, State};
 use crate::tui::Term;
+use crate::update::search::COUNT_BUDGET;
 use crate::update::{Edit, Effect, Msg, update};
 
 /// Background results applied per loop turn, so keys stay responsive.
@@ -82,8 +83,9 @@ impl App {
         let matcher = search.matcher.clone();
         let tx = self.counted.0.clone();
         std::thread::spawn(move || {
-            let found = matcher.find_all(&article.doc.text);
-            let _ = tx.send(Msg::Counted { generation, matches: found });
+            let text = &article.doc.text;
+            let (found, complete) = matcher.find_within(text, 0..text.len(), Some(COUNT_BUDGET));
+            let _ = tx.send(Msg::Counted { generation, matches: found, complete });
         });
     }
 

@@ -60,6 +60,8 @@ pub struct Search {
     pub entry: Option<usize>,
     /// False while the matches of a huge article are still being counted in the background.
     pub complete: bool,
+    /// The search gave up before the end of the article (a pathological pattern).
+    pub stopped: bool,
     /// Tells a background count's result from a stale one.
     pub generation: u64,
 }
@@ -67,7 +69,11 @@ pub struct Search {
 impl Search {
     /// `3/17`, `0/17` before a match is chosen, or `no match`.
     pub fn counter(&self) -> String {
-        let total = if self.complete { self.matches.len().to_string() } else { format!("{}+", self.matches.len()) };
+        let total = if self.complete && !self.stopped {
+            self.matches.len().to_string()
+        } else {
+            format!("{}+", self.matches.len())
+        };
         match (self.matches.is_empty() && self.complete, self.current) {
             (true, _) => "no match".to_string(),
             (false, Some(i)) => format!("{}/{total}", i + 1),
@@ -87,9 +93,11 @@ pub struct Prompt {
     pub history_pos: Option<usize>,
     /// What was typed before recalling history, restored by going past the newest entry.
     pub draft: String,
-    /// Where the view and focus were when the prompt opened, and the search then in force:
-    /// `cancel` puts them back.
-    pub origin_top: usize,
+    /// Where the view and focus were when the prompt opened (the article, and the byte offset
+    /// at the top of the view, which survives reflows), and the search then in force: `cancel`
+    /// puts them back.
+    pub origin_entry: Option<usize>,
+    pub origin_anchor: usize,
     pub origin_focus: Focus,
     pub previous: Option<Search>,
 }

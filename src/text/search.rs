@@ -2,6 +2,7 @@
 //! article's text; byte ranges out, never screen lines.
 
 use std::ops::Range;
+use std::time::{Duration, Instant};
 
 use regex::{Regex, RegexBuilder};
 
@@ -88,6 +89,9 @@ impl Matcher {
         let mut error = None;
         if regex_mode {
             match build(query, case_sensitive) {
+                // A pattern that matches empty text highlights nothing and, at every position,
+                // may scan to the end of the line first: refuse it.
+                Ok(regex) if regex.is_match("") => error = Some("the pattern matches empty text".to_string()),
                 Ok(regex) => return Self { regex: Some(regex), error: None, case_sensitive },
                 Err(e) => error = Some(short_error(&e)),
             }
@@ -102,22 +106,34 @@ impl Matcher {
     /// Every non-empty, non-overlapping match in `text[range]`, in order (as `grep -o` counts:
     /// `aa` in `aaaa` is two matches).
     pub fn find_in(&self, text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-        let Some(regex) = &self.regex else { return Vec::new() };
+        self.find_within(text, range, None).0
+    }
+
+    /// Like [`Matcher::find_in`], but gives up once `budget` has passed (a pathological
+    /// pattern on a huge line); the flag says whether the search finished.
+    pub fn find_within(&self, text: &str, range: Range<usize>, budget: Option<Duration>) -> (Vec<Range<usize>>, bool) {
+        let Some(regex) = &self.regex else { return (Vec::new(), true) };
         let range = range.start.min(text.len())..range.end.min(text.len());
+        let deadline = budget.map(|b| Instant::now() + b);
         let mut out = Vec::new();
         // `find_at` keeps look-around (\b, ^) correct at the edges of the range.
         let mut at = range.start;
+        let mut steps = 0u32;
         while at <= range.end {
+            steps = steps.wrapping_add(1);
+            if steps.is_multiple_of(256) && deadline.is_some_and(|d| Instant::now() > d) {
+                return (out, false);
+            }
             let Some(m) = regex.find_at(&text[..range.end], at) else { break };
             if m.start() < m.end() {
                 out.push(m.range());
                 at = m.end();
             } else {
-                // An empty match: step over one character.
+                // An empty match (`\b`): step over one character.
                 at = m.end() + text[m.end()..].chars().next().map_or(1, char::len_utf8);
             }
         }
-        out
+        (out, true)
     }
 
     /// Every match in `text`.
@@ -169,7 +185,7 @@ mod tests {
     #[case::class(r"\d+ percent", "a 300 percent rise", &["300 percent"])]
     #[case::escaped_uppercase_is_not_case(r"\Skim", "xKIM xkim", &["xKIM", "xkim"])]
     #[case::uppercase_literal_is_case(r"K\w+", "Kim kim", &["Kim"])]
-    #[case::empty_matches_are_skipped("x*", "axxb", &["xx"])]
+    #[case::empty_matching_patterns_are_searched_as_text("x*", "axxb x*", &["x*"])]
     #[case::word_boundary(r"\bpark\b", "Parker park", &["park"])]
     fn regex_search(#[case] query: &str, #[case] text: &str, #[case] expected: &[&str]) {
         assert_eq!(found(query, true, text), expected);
@@ -180,6 +196,25 @@ mod tests {
         let m = Matcher::new("(unclosed", true);
         assert!(m.error.as_deref().is_some_and(|e| e.contains("unclosed")), "{:?}", m.error);
         assert_eq!(m.find_all("an (unclosed group"), vec![3..12]);
+    }
+
+    #[test]
+    fn patterns_matching_empty_text_are_refused() {
+        for pattern in ["(.*Z)?", "x*", "^", "a|"] {
+            let m = Matcher::new(pattern, true);
+            assert_eq!(m.error.as_deref(), Some("the pattern matches empty text"), "{pattern}");
+        }
+        assert!(Matcher::new(r"\b", true).error.is_none(), "empty only between words is fine");
+    }
+
+    #[test]
+    fn a_slow_pattern_stops_at_its_budget() {
+        // Each match needs a scan to the end of the line first: quadratic without a budget.
+        let text = "a".repeat(200_000);
+        let m = Matcher::new("(?:a.*Z|a)", true);
+        let started = Instant::now();
+        let (found, complete) = m.find_within(&text, 0..text.len(), Some(Duration::from_millis(50)));
+        assert!(!complete && started.elapsed() < Duration::from_secs(2), "{} matches", found.len());
     }
 
     #[test]

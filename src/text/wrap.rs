@@ -93,7 +93,10 @@ fn wrap_blocks(doc: &Document, blocks: Range<usize>, width: usize, notes: usize)
         let block = &doc.blocks[index];
         let at = block.range.start;
         if index > 0 && block.gap_before && lines.last().is_none_or(|l: &VisualLine| l.kind != LineKind::Blank) {
-            lines.push(VisualLine { kind: LineKind::Blank, range: at..at });
+            // A blank line stands where the text before it ended, so it never shares its start
+            // with the first line of the next paragraph (and a view anchored there is exact).
+            let end = lines.last().map_or_else(|| last_line_end(doc, index - 1), |l: &VisualLine| l.range.end);
+            lines.push(VisualLine { kind: LineKind::Blank, range: end..end });
         }
         if !has_meta && block.kind != BlockKind::Title {
             push_meta(&mut lines, at, notes);
@@ -109,6 +112,17 @@ fn wrap_blocks(doc: &Document, blocks: Range<usize>, width: usize, notes: usize)
         push_meta(&mut lines, 0, notes);
     }
     lines
+}
+
+/// Where the last visual line of block `index` ends, without wrapping it: reflowed text ends
+/// at its last non-blank character, kept lines at the block's end.
+fn last_line_end(doc: &Document, index: usize) -> usize {
+    let block = &doc.blocks[index];
+    if block.kind.reflows() {
+        doc.text[..block.range.end].trim_end().len().max(block.range.start)
+    } else {
+        block.range.end
+    }
 }
 
 fn push_meta(lines: &mut Vec<VisualLine>, at: usize, notes: usize) {

@@ -88,24 +88,39 @@ fn render_prompt(status: &StatusLine<'_>, prompt: &Prompt, area: Rect, buf: &mut
     buf.set_line(
         area.x,
         area.y,
-        &Line::from(vec![Span::styled(format!("{label} "), theme.status_focus), Span::styled(shown, theme.status)]),
+        &Line::from(vec![
+            Span::styled(format!("{label} "), theme.status_focus),
+            Span::styled(shown.clone(), theme.status),
+        ]),
         area.width,
     );
-    let mut right = Vec::new();
-    if let Some(search) = status.state.search.as_ref().filter(|_| !prompt.input.is_empty()) {
-        if let Some(error) = &search.matcher.error {
-            right.push(Span::styled(format!("{} (searching as text) ", truncate(error, 40)), theme.error));
-        }
-        right.push(Span::styled(format!("{} ", search.counter()), theme.status_message));
-    }
-    let toggle = status.keymap.keys_for(Scope::Prompt, Action::ToggleRegex).into_iter().next();
-    if let Some(key) = toggle {
+    // The right side, by importance: the counter, then the regex toggle, then the error, which
+    // is cut to the room that is left.
+    let used = str_width(label) + 1 + str_width(&shown) + 2;
+    let mut room = usize::from(area.width).saturating_sub(used);
+    let search = status.state.search.as_ref().filter(|_| !prompt.input.is_empty());
+    let counter = search.map(|s| format!("{} ", s.counter())).unwrap_or_default();
+    room = room.saturating_sub(str_width(&counter));
+    let toggle = status.keymap.keys_for(Scope::Prompt, Action::ToggleRegex).into_iter().next().map(|key| {
         let mode = if prompt.regex { "text" } else { "regex" };
-        right.push(Span::styled(format!(" {key}"), theme.help_key.patch(theme.status)));
-        right.push(Span::styled(format!(" {mode} "), theme.help_description.patch(theme.status)));
+        (format!(" {key}"), format!(" {mode} "))
+    });
+    let toggle = toggle.filter(|(k, m)| str_width(k) + str_width(m) <= room);
+    room = room.saturating_sub(toggle.as_ref().map_or(0, |(k, m)| str_width(k) + str_width(m)));
+    let mut right = Vec::new();
+    if let Some(error) = search.and_then(|s| s.matcher.error.as_ref()).filter(|_| room > 12) {
+        right.push(Span::styled(
+            format!("{} ", truncate(&format!("{error}; searching as text"), room - 1)),
+            theme.error,
+        ));
+    }
+    right.push(Span::styled(counter, theme.status_message));
+    if let Some((key, mode)) = toggle {
+        right.push(Span::styled(key, theme.help_key.patch(theme.status)));
+        right.push(Span::styled(mode, theme.help_description.patch(theme.status)));
     }
     let width: usize = right.iter().map(|s| str_width(&s.content)).sum();
-    let width = u16::try_from(width).unwrap_or(u16::MAX).min(area.width / 2);
+    let width = u16::try_from(width).unwrap_or(u16::MAX).min(area.width);
     buf.set_line(area.right() - width, area.y, &Line::from(right), width);
 }
 

@@ -45,6 +45,7 @@ pub enum Msg {
     Counted {
         generation: u64,
         matches: Vec<Range<usize>>,
+        complete: bool,
     },
 }
 
@@ -98,8 +99,8 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
         Msg::Wheel { column, row, down } => wheel(state, Position::new(column, row), down),
         Msg::Click { column, row } => click(state, Position::new(column, row)),
         Msg::Edit(edit) => search::edit(state, edit),
-        Msg::Counted { generation, matches } => {
-            search::counted(state, generation, matches);
+        Msg::Counted { generation, matches, complete } => {
+            search::counted(state, generation, matches, complete);
             None
         }
     }
@@ -229,7 +230,7 @@ fn scroll(state: &mut State, delta: isize) {
     }
 }
 
-fn set_focus(state: &mut State, focus: Focus) -> Option<Effect> {
+pub(crate) fn set_focus(state: &mut State, focus: Focus) -> Option<Effect> {
     if focus == Focus::Reader && state.order.is_empty() {
         return None;
     }

@@ -2,15 +2,21 @@
 //! matching, `n` / `N`, and keeping the current match in view.
 
 use std::ops::Range;
+use std::time::Duration;
 
 use super::Effect;
 use crate::action::Action;
-use crate::state::{Focus, Prompt, Search, State};
+use crate::state::{Focus, Prompt, Reader, Search, State};
 use crate::text::search::{Matcher, first_at_or_after};
 
 /// Articles larger than this are searched around the view first and counted in the
 /// background; smaller ones (a 10 MB article takes well under the 30 ms budget) at once.
 pub const SYNC_SEARCH_BYTES: usize = 16 << 20;
+/// A search that takes longer than this (a pathological regex on a huge line) stops where it
+/// got to, and says so.
+pub const SYNC_BUDGET: Duration = Duration::from_millis(250);
+/// The background count of a huge article stops after this.
+pub const COUNT_BUDGET: Duration = Duration::from_secs(10);
 /// Around the view, this many screens are searched at once for a huge article.
 const NEAR_SCREENS: usize = 4;
 
@@ -32,7 +38,8 @@ pub enum Edit {
 
 /// Opens the prompt for the article shown (or previewed).
 pub fn open_prompt(state: &mut State) {
-    let origin_top = state.reader.as_ref().map_or(0, |r| r.top);
+    let origin_anchor = state.reader.as_ref().map_or(0, Reader::anchor);
+    let origin_entry = state.reader.as_ref().map(|r| r.entry);
     let regex = state.search.as_ref().is_some_and(|s| s.regex);
     state.prompt = Some(Prompt {
         input: String::new(),
@@ -40,7 +47,8 @@ pub fn open_prompt(state: &mut State) {
         regex,
         history_pos: None,
         draft: String::new(),
-        origin_top,
+        origin_entry,
+        origin_anchor,
         origin_focus: state.focus,
         previous: state.search.clone(),
     });
@@ -51,10 +59,7 @@ pub fn prompt_action(state: &mut State, action: Action) -> Option<Effect> {
     let prompt = state.prompt.as_mut()?;
     match action {
         Action::Accept => return accept(state),
-        Action::Cancel => {
-            cancel(state);
-            return None;
-        }
+        Action::Cancel => return cancel(state),
         Action::ToggleRegex => prompt.regex = !prompt.regex,
         Action::HistoryPrev | Action::HistoryNext => {
             let len = state.history.len();
@@ -123,20 +128,21 @@ pub fn edit(state: &mut State, edit: Edit) -> Option<Effect> {
 /// Searches for the prompt's text from where the view was when the prompt opened.
 fn run_incremental(state: &mut State) -> Option<Effect> {
     let prompt = state.prompt.as_ref()?;
-    let (query, regex, origin_top) = (prompt.input.clone(), prompt.regex, prompt.origin_top);
+    let (query, regex, from) = (prompt.input.clone(), prompt.regex, prompt.origin_anchor);
+    // Searching from where the view was, if that article is still the one shown.
+    let from = if state.reader.as_ref().map(|r| r.entry) == prompt.origin_entry { from } else { 0 };
     if query.is_empty() {
         state.search = None;
-        set_top(state, origin_top);
+        set_anchor(state, from);
         return None;
     }
-    let from = state.reader.as_ref().and_then(|r| r.layout.lines.get(origin_top)).map_or(0, |l| l.range.start);
     let effect = start_search(state, &query, regex);
     let Some(search) = state.search.as_mut() else { return effect };
     search.current = first_at_or_after(&search.matches, from);
     if search.current.is_some() {
         reveal_current(state);
     } else {
-        set_top(state, origin_top);
+        set_anchor(state, from);
     }
     effect
 }
@@ -157,6 +163,7 @@ fn start_search(state: &mut State, query: &str, regex: bool) -> Option<Effect> {
         current: None,
         entry: None,
         complete: true,
+        stopped: false,
         generation,
     });
     refresh_matches(state)
@@ -170,27 +177,32 @@ pub fn refresh_matches(state: &mut State) -> Option<Effect> {
     search.entry = Some(reader.entry);
     search.current = None;
     if text.len() <= SYNC_SEARCH_BYTES {
-        search.matches = search.matcher.find_all(text);
+        let (matches, complete) = search.matcher.find_within(text, 0..text.len(), Some(SYNC_BUDGET));
+        search.matches = matches;
         search.complete = true;
+        search.stopped = !complete;
         return None;
     }
     let lines = &reader.layout.lines;
     let first = reader.top.saturating_sub(height * NEAR_SCREENS);
     let last = (reader.top + height * (NEAR_SCREENS + 1)).min(lines.len().saturating_sub(1));
     let near = lines.get(first).map_or(0, |l| l.range.start)..lines.get(last).map_or(text.len(), |l| l.range.end);
-    search.matches = search.matcher.find_in(text, near);
+    let (matches, complete) = search.matcher.find_within(text, near, Some(SYNC_BUDGET));
+    search.matches = matches;
+    search.stopped = !complete;
     search.complete = false;
     search.generation += 1;
     Some(Effect::CountMatches { generation: search.generation })
 }
 
 /// The background count of a huge article finished.
-pub fn counted(state: &mut State, generation: u64, matches: Vec<Range<usize>>) {
+pub fn counted(state: &mut State, generation: u64, matches: Vec<Range<usize>>, complete: bool) {
     let Some(search) = state.search.as_mut().filter(|s| s.generation == generation) else { return };
     let current = search.current.and_then(|i| search.matches.get(i).cloned());
     search.current = current.and_then(|c| matches.binary_search_by(|m| m.start.cmp(&c.start)).ok());
     search.matches = matches;
     search.complete = true;
+    search.stopped = !complete;
 }
 
 fn accept(state: &mut State) -> Option<Effect> {
@@ -213,7 +225,8 @@ fn accept(state: &mut State) -> Option<Effect> {
         state.history.push(query);
     }
     if state.reader.is_some() {
-        state.focus = Focus::Reader;
+        effect = effect.or(super::set_focus(state, Focus::Reader));
+        reveal_current(state);
     }
     if let Some(search) = &state.search
         && search.complete
@@ -224,11 +237,21 @@ fn accept(state: &mut State) -> Option<Effect> {
     effect
 }
 
-fn cancel(state: &mut State) {
-    let Some(prompt) = state.prompt.take() else { return };
+fn cancel(state: &mut State) -> Option<Effect> {
+    let prompt = state.prompt.take()?;
     state.search = prompt.previous;
-    state.focus = prompt.origin_focus;
-    set_top(state, prompt.origin_top);
+    let same_article = state.reader.as_ref().map(|r| r.entry) == prompt.origin_entry;
+    if same_article {
+        set_anchor(state, prompt.origin_anchor);
+    }
+    let effect = super::set_focus(state, prompt.origin_focus);
+    // The restored search may belong to the article shown before a click changed it.
+    let shown = state.reader.as_ref().map(|r| r.entry);
+    if state.search.as_ref().is_some_and(|s| s.entry != shown) {
+        effect.or_else(|| refresh_matches(state))
+    } else {
+        effect
+    }
 }
 
 /// `n` / `N`: the next or previous match, wrapping around with a notice.
@@ -275,9 +298,10 @@ pub fn reveal_current(state: &mut State) {
     }
 }
 
-fn set_top(state: &mut State, top: usize) {
+/// Scrolls so the line showing byte `anchor` is at the top.
+fn set_anchor(state: &mut State, anchor: usize) {
     let height = state.view_height();
     if let Some(reader) = state.reader.as_mut() {
-        reader.top = top.min(reader.max_top(height));
+        reader.top = reader.layout.line_of(anchor).min(reader.max_top(height));
     }
 }

@@ -19,7 +19,7 @@ const GARDEN: &str = "Notes From an Allotment";
 const LANTERNS: &str = "Lanterns Along the River in 東京";
 
 /// The event a terminal sends for `chord`: uppercase letters arrive with SHIFT held.
-fn key_event(chord: KeyChord) -> KeyEvent {
+pub(crate) fn key_event(chord: KeyChord) -> KeyEvent {
     let m = chord.modifiers;
     let mut modifiers = KeyModifiers::NONE;
     for (held, flag) in [(m.ctrl, KeyModifiers::CONTROL), (m.alt, KeyModifiers::ALT), (m.shift, KeyModifiers::SHIFT)] {
@@ -56,7 +56,7 @@ fn key_event(chord: KeyChord) -> KeyEvent {
 }
 
 /// Presses each space-separated key of `script` (`"j j enter space G ] [ h"`).
-fn press(app: &mut App, script: &str) {
+pub(crate) fn press(app: &mut App, script: &str) {
     for word in script.split_whitespace() {
         let chord: KeyChord = word.parse().unwrap_or_else(|e| panic!("bad key in script: {e}"));
         if let Some(msg) = app.message_for(&Event::Key(key_event(chord))) {
@@ -225,9 +225,12 @@ fn resizing_keeps_the_text_at_the_top_in_view() {
     }
 }
 
-/// The text line showing byte `offset`: the last line that starts at or before it.
+/// The text line showing byte `offset`: the last line that starts at or before it, or, when
+/// that is a blank line (which stands at the end of the text before it), the text line after.
 fn showing(reader: &Reader, offset: usize) -> usize {
-    reader.layout.lines.iter().rposition(|l| l.range.start <= offset).expect("a line starts at 0")
+    let lines = &reader.layout.lines;
+    let at = lines.iter().rposition(|l| l.range.start <= offset).expect("a line starts at 0");
+    (at..lines.len()).find(|&i| matches!(lines[i].kind, LineKind::Text { .. })).unwrap_or(at)
 }
 
 /// The block whose text line `line` of the layout shows.

@@ -1,5 +1,5 @@
 //! The real binary in a pseudo-terminal: keys in as bytes, the output parsed into a screen
-//! model (vt100), and the terminal restored on quit and on SIGTERM.
+//! model (vt100), reading and searching, and the terminal restored on quit and on SIGTERM.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -96,6 +96,21 @@ impl Session {
         let screen = self.screen.screen();
         let cols = screen.size().1.get();
         screen.cell(0, cols - 1).map(vt100::Cell::contents).unwrap_or_default().to_string()
+    }
+
+    /// The text of every cell drawn on background `color`, top to bottom.
+    fn cells_with_bg(&self, color: vt100::Color) -> String {
+        let screen = self.screen.screen();
+        let (rows, cols) = screen.size();
+        let mut out = String::new();
+        for row in 0..rows.get() {
+            for col in 0..cols.get() {
+                if let Some(cell) = screen.cell(row, col).filter(|c| c.bgcolor() == color) {
+                    out.push_str(cell.contents());
+                }
+            }
+        }
+        out
     }
 
     /// Resizes the terminal, as a user dragging the window does (the child gets SIGWINCH).
@@ -224,6 +239,39 @@ fn reading_session_in_a_real_terminal() {
     s.wait_for("the list focused again", |s| s.status_line().contains(" LIST  2/5"));
     s.resize(30, 100);
     s.wait_for("a redraw at 100x30", |s| s.status_line().contains(" LIST  2/5") && s.top_right() == "╮");
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status}");
+    assert_eq!(status.exit_code(), 0);
+    assert_terminal_restored(&s);
+}
+
+#[test]
+fn searching_in_a_real_terminal() {
+    let mut s = Session::spawn(&articles());
+    s.wait_for("the list and the first article", |s| {
+        s.contents().contains("Morning Briefing") && s.status_line().contains(" LIST  1/5")
+    });
+    // "the" is seven times in the first article, the title included.
+    s.send(b"/the");
+    s.wait_for("the prompt with the first of seven matches", |s| {
+        let status = s.status_line();
+        status.starts_with("/ the") && status.contains("1/7")
+    });
+    s.send(b"\r");
+    s.wait_for("the search kept and the reader focused", |s| {
+        let status = s.status_line();
+        status.contains(" READ ") && status.contains("/the 1/7")
+    });
+    s.send(b"n");
+    s.wait_for("the second match", |s| s.status_line().contains("/the 2/7"));
+    // The default theme: the current match on yellow, the six others on cyan.
+    let (current, others) = (s.cells_with_bg(vt100::Color::Idx(3)), s.cells_with_bg(vt100::Color::Idx(6)));
+    assert!(
+        current.eq_ignore_ascii_case("the") && others.to_lowercase() == "the".repeat(6),
+        "current {current:?}, others {others:?}; screen:\n{}",
+        s.contents()
+    );
     s.send(b"q");
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status}");

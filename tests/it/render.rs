@@ -38,7 +38,7 @@ pub(crate) fn screen(buffer: &Buffer) -> String {
 }
 
 /// Row `y` as text, with the byte offset and column where each visible cell's symbol starts.
-fn row_text(buffer: &Buffer, y: u16) -> (String, Vec<(usize, u16)>) {
+pub(crate) fn row_text(buffer: &Buffer, y: u16) -> (String, Vec<(usize, u16)>) {
     let mut text = String::new();
     let mut starts = Vec::new();
     let mut hidden = 0;
@@ -54,7 +54,7 @@ fn row_text(buffer: &Buffer, y: u16) -> (String, Vec<(usize, u16)>) {
 }
 
 /// Where `needle` first appears inside `area` (rows top to bottom).
-fn locate(buffer: &Buffer, area: Rect, needle: &str) -> Position {
+pub(crate) fn locate(buffer: &Buffer, area: Rect, needle: &str) -> Position {
     for y in area.top()..area.bottom() {
         let (text, starts) = row_text(buffer, y);
         for (at, _) in text.match_indices(needle) {
@@ -68,7 +68,7 @@ fn locate(buffer: &Buffer, area: Rect, needle: &str) -> Position {
 }
 
 /// Whether `cell` shows `style`: its colours where the style sets one, and its modifiers.
-fn shows(cell: &Cell, style: Style) -> bool {
+pub(crate) fn shows(cell: &Cell, style: Style) -> bool {
     style.fg.is_none_or(|fg| cell.fg == fg)
         && style.bg.is_none_or(|bg| cell.bg == bg)
         && cell.modifier.contains(style.add_modifier)
@@ -76,7 +76,7 @@ fn shows(cell: &Cell, style: Style) -> bool {
 }
 
 /// Asserts every cell of the `width` cells from `at` shows `style`.
-fn assert_style(buffer: &Buffer, at: Position, width: u16, style: Style, what: &str) {
+pub(crate) fn assert_style(buffer: &Buffer, at: Position, width: u16, style: Style, what: &str) {
     for x in at.x..at.x + width {
         let cell = &buffer[(x, at.y)];
         assert!(
