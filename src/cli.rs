@@ -50,6 +50,85 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the entities of one article file: people, organizations, places, groups, dates,
+    /// money, percentages, numbers
+    ///
+    /// Offsets are bytes of FILE exactly as stored on disk (end exclusive), title line included.
+    /// With --json: an array of {"kind", "start", "end", "text"}; otherwise a table.
+    Entities {
+        /// The article file (.txt or .md)
+        file: PathBuf,
+        /// Print a JSON array of objects instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `newsdesk entities`: the entities of one file, with byte offsets into the file as stored.
+pub fn entities(path: &Path, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+    let (text, map) = decode_with_offsets(&bytes);
+    let found = crate::text::entities::detect(&text);
+    let rows: Vec<(&str, usize, usize, String)> = found
+        .iter()
+        .map(|e| {
+            let (start, end) = (map.original(e.range.start), map.original(e.range.end));
+            (e.kind.name(), start, end, String::from_utf8_lossy(&bytes[start..end]).into_owned())
+        })
+        .collect();
+    if json {
+        let values: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(kind, start, end, text)| serde_json::json!({"kind": kind, "start": start, "end": end, "text": text}))
+            .collect();
+        serde_json::to_writer(&mut *out, &values)?;
+        writeln!(out)?;
+    } else {
+        let kind_width = rows.iter().map(|r| r.0.len()).max().unwrap_or(4);
+        for (kind, start, end, text) in &rows {
+            writeln!(out, "{kind:<kind_width$}  {start:>7}..{end:<7}  {}", sanitize(text))?;
+        }
+    }
+    Ok(())
+}
+
+/// Decoded text plus a map from its byte offsets back to the file's: a UTF-8 BOM is skipped
+/// and invalid bytes become U+FFFD, so the two can differ.
+#[derive(Debug, Default)]
+pub struct OffsetMap {
+    /// (offset in the decoded text, offset in the file) at the start of each stretch that
+    /// maps one to one.
+    points: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// The file offset of a decoded-text offset.
+    pub fn original(&self, offset: usize) -> usize {
+        let i = self.points.partition_point(|p| p.0 <= offset).saturating_sub(1);
+        self.points.get(i).map_or(offset, |&(decoded, file)| file + (offset - decoded))
+    }
+}
+
+/// Decodes file bytes lossily, recording where every stretch of the text came from.
+pub fn decode_with_offsets(bytes: &[u8]) -> (String, OffsetMap) {
+    let skip = if bytes.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
+    let mut text = String::with_capacity(bytes.len());
+    let mut map = OffsetMap::default();
+    let mut at = skip;
+    for chunk in bytes[skip..].utf8_chunks() {
+        map.points.push((text.len(), at));
+        text.push_str(chunk.valid());
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            // The replacement character stands for the invalid bytes; offsets inside it map to
+            // its start, offsets after it continue after the bytes.
+            map.points.push((text.len(), at));
+            text.push('\u{fffd}');
+            at += chunk.invalid().len();
+        }
+    }
+    map.points.push((text.len(), at));
+    (text, map)
 }
 
 /// The folder to open: the argument, else the config's `library.path`.
@@ -111,6 +190,17 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn offsets_map_back_through_bom_and_invalid_bytes() {
+        let bytes = b"\xef\xbb\xbfCaf\xe9 Paris \xff\xfeBerlin";
+        let (text, map) = decode_with_offsets(bytes);
+        assert_eq!(text, "Caf\u{fffd} Paris \u{fffd}\u{fffd}Berlin");
+        let paris = text.find("Paris").expect("found");
+        assert_eq!(&bytes[map.original(paris)..map.original(paris + 5)], b"Paris");
+        let berlin = text.find("Berlin").expect("found");
+        assert_eq!(&bytes[map.original(berlin)..map.original(berlin + 6)], b"Berlin");
     }
 
     #[test]

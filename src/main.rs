@@ -7,7 +7,7 @@ use std::sync::atomic::AtomicUsize;
 
 use clap::Parser;
 use newsdesk::app::{App, Exit};
-use newsdesk::cli::{Cli, Command, library_dir, list};
+use newsdesk::cli::{Cli, Command, entities, library_dir, list};
 use newsdesk::config::{self, Config};
 use newsdesk::library::Library;
 use newsdesk::tui::Tui;
@@ -31,6 +31,15 @@ fn main() -> ExitCode {
     };
     if cli.check_config {
         return ExitCode::SUCCESS;
+    }
+    if let Some(Command::Entities { file, json }) = &cli.command {
+        return match entities(file, *json, &mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("newsdesk: {e}");
+                ExitCode::from(USAGE)
+            }
+        };
     }
     if let Some(Command::List { dir, json }) = &cli.command {
         let root = library_dir(dir.as_deref(), &config);

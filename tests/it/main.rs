@@ -1,12 +1,14 @@
 //! newsdesk's integration tests, one binary: screen snapshots on a test backend (`render`),
-//! key scripts through `App::step` (`flow`), the command line (`cli`) and the real binary in a
-//! pseudo-terminal (`pty`). Shared fixtures and helpers live here.
+//! key scripts through `App::step` (`flow`), in-article search (`search`), the command line
+//! (`cli`) and the real binary in a pseudo-terminal (`pty`). Shared fixtures and helpers live here.
 
 mod cli;
 mod docs;
+mod entities_gold;
 mod flow;
 mod pty;
 mod render;
+mod search;
 
 use std::fs;
 use std::path::{Path, PathBuf};

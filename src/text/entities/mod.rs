@@ -5,7 +5,10 @@
 //! `names` (people, organizations, places, groups: capitalisation, context cues, name lists and
 //! document-level consistency). Where they overlap the longer span wins.
 
+pub mod gazetteer;
+pub mod names;
 pub mod numeric;
+pub mod tokens;
 
 use std::fmt;
 use std::ops::Range;
@@ -80,8 +83,7 @@ pub struct Entity {
 /// Every entity in `text`, sorted by start, never overlapping, each range on character
 /// boundaries.
 pub fn detect(text: &str) -> Vec<Entity> {
-    let found = numeric::find(text);
-    merge(found, Vec::new())
+    merge(numeric::find(text), names::find(text))
 }
 
 /// Merges two entity lists into one sorted, non-overlapping list: where spans overlap, the
@@ -121,7 +123,10 @@ mod tests {
             vec![e(0..5, EntityKind::Number), e(10..12, EntityKind::Number)],
             vec![e(0..8, EntityKind::Money), e(11..20, EntityKind::Date), e(30..31, EntityKind::Person)],
         );
-        assert_eq!(merged, vec![e(0..8, EntityKind::Money), e(11..20, EntityKind::Date), e(30..31, EntityKind::Person)]);
+        assert_eq!(
+            merged,
+            vec![e(0..8, EntityKind::Money), e(11..20, EntityKind::Date), e(30..31, EntityKind::Person)]
+        );
     }
 
     #[test]
