@@ -1,7 +1,7 @@
 //! People, organizations, places and groups: capitalised runs found in the text, classified by
 //! name lists, title and suffix cues and context, then made consistent across the document.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::gazetteer::Gazetteer;
@@ -62,6 +62,120 @@ const PLACE_SUFFIXES: &[&str] = &[
     "Plain",
     "Plains",
 ];
+/// Words that start place names ("North Jutland", "Port Elizabeth", "Lake Geneva").
+const PLACE_PREFIXES: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower", "Greater",
+    "Central", "Port", "Fort", "Mount", "Mt.", "Lake", "Cape", "Isle", "San", "Santa", "Saint", "St.", "Los", "Las",
+];
+/// Words before "of" that keep a name going ("Grand Duchy of Poznań", "Battle of Antietam").
+const OF_HEADS: &[&str] = &[
+    "Duchy",
+    "Kingdom",
+    "Republic",
+    "Province",
+    "Isle",
+    "Isles",
+    "Gulf",
+    "Bay",
+    "Cape",
+    "Lake",
+    "Sea",
+    "Strait",
+    "Port",
+    "Mount",
+    "County",
+    "City",
+    "District",
+    "Region",
+    "State",
+    "States",
+    "Diocese",
+    "Archdiocese",
+    "Commonwealth",
+    "Principality",
+    "Emirate",
+    "Sultanate",
+    "Battle",
+    "Siege",
+    "Treaty",
+    "Duke",
+    "Duchess",
+    "Earl",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Lord",
+    "Lady",
+    "Bishop",
+    "Archbishop",
+    "Sisters",
+    "Brothers",
+    "Knights",
+    "Order",
+    "Hall",
+    "Tower",
+    "Bank",
+    "Cathedral",
+    "Church",
+    "Museum",
+    "Palace",
+    "Castle",
+    "Cross",
+    "Declaration",
+    "Book",
+    "Song",
+    "Prisoner",
+    "Lord",
+    "Statue",
+    "Isthmus",
+    "Straits",
+    "Bay",
+    "Falls",
+    "Mountains",
+];
+/// Words that end the names of events, works, laws and prizes ("Stanley Cup", "Clean Air Act").
+const MISC_SUFFIXES: &[&str] = &[
+    "War",
+    "Cup",
+    "Award",
+    "Awards",
+    "Bowl",
+    "Trophy",
+    "Festival",
+    "Prize",
+    "Championship",
+    "Championships",
+    "Olympics",
+    "Games",
+    "Act",
+    "Day",
+    "Revolution",
+    "Agreement",
+    "Accord",
+    "Accords",
+    "Tour",
+    "Series",
+    "Prix",
+    "Marathon",
+    "Summit",
+    "Expo",
+    "Plan",
+    "Doctrine",
+    "Treaty",
+    "Crisis",
+    "Uprising",
+    "Massacre",
+    "Scandal",
+    "Declaration",
+    "Convention",
+    "Protocol",
+    "Medal",
+    "Cross",
+];
+/// Words that start the names of events ("Battle of Gettysburg", "Operation Market Garden").
+const MISC_HEADS: &[&str] = &["Battle", "Siege", "Operation", "Treaty", "Siege", "Sack", "Fall", "Declaration"];
+
 /// Words after a name that say a person spoke.
 const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "wrote", "argued", "explained", "asked", "replied"];
 /// Words before a name that say it is a place.
@@ -103,11 +217,24 @@ const NOT_NAMES: &[&str] = &[
 /// Above this lowercase frequency a capitalised sentence-initial word is taken as an ordinary word.
 const COMMON_AT_SENTENCE_START: u32 = 3;
 
+/// What a name is: an entity kind, or another kind of name (an event, a work, a law) that
+/// is recognised so it is not mistaken for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Kind(EntityKind),
+    Misc,
+}
+
+const PERSON: Class = Class::Kind(EntityKind::Person);
+const ORGANIZATION: Class = Class::Kind(EntityKind::Organization);
+const PLACE: Class = Class::Kind(EntityKind::Place);
+const GROUP: Class = Class::Kind(EntityKind::Group);
+
 /// How sure a classification is: strong evidence also teaches the rest of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Evidence {
-    Strong(EntityKind),
-    Weak(EntityKind),
+    Strong(Class),
+    Weak(Class),
     None,
 }
 
@@ -131,6 +258,50 @@ fn is_acronym(word: &str) -> bool {
     letters.len() >= 2 && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
 }
 
+/// "65th", "2nd": an ordinal that may lead a name ("65th Air Division").
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
+}
+
+/// Capitalised abbreviations that are not organizations.
+const NOT_ORGANIZATIONS: &[&str] = &[
+    "KO", "KOs", "ERA", "CD", "CDs", "DVD", "EP", "LP", "PhD", "MBA", "DJ", "MC", "TV", "PC", "CEO", "CFO", "COO",
+    "CTO", "GDP", "AM", "PM", "OK", "USB", "ID", "PIN", "IQ", "UFO", "SUV", "HIV", "AIDS", "DNA", "RNA", "MRI", "GPS",
+    "AI", "IT", "VAT", "ATM", "RPM", "MP", "MPs", "MVP", "RBI", "HR", "PR", "Q&A", "FAQ", "USD", "EUR", "GBP", "JPY",
+    "BA", "BSc", "MSc", "MA", "MD", "LLC", "Inc", "Ltd", "PDF", "HTML", "URL", "SMS", "CV", "ICU", "ER", "OTC", "IPO",
+];
+/// Endings typical of place names (Aisby, Atwick, Hornsea, Edgbaston, Pittsburgh, Hyderabad).
+const PLACE_ENDINGS: &[&str] = &[
+    "ton", "ham", "by", "burg", "burgh", "bury", "ville", "ford", "stadt", "grad", "sk", "field", "wick", "mouth",
+    "minster", "chester", "caster", "pur", "abad", "stan", "borough", "thorpe", "sea", "holm", "dorf", "hausen",
+    "heim", "berg", "polis", "ovo", "evo", "ice", "ów", "ew", "inas",
+];
+/// Nouns before "of" that introduce a place ("the village of Aisby").
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "parish",
+    "county",
+    "region",
+    "province",
+    "district",
+    "island",
+    "river",
+    "state",
+    "suburb",
+    "municipality",
+    "capital",
+    "hamlet",
+    "borough",
+    "port",
+    "valley",
+    "kingdom",
+    "republic",
+    "island",
+];
+
 /// Every person, organization, place and group in `text`.
 pub fn find(text: &str) -> Vec<Entity> {
     let lists = Gazetteer::get();
@@ -138,55 +309,85 @@ pub fn find(text: &str) -> Vec<Entity> {
     let headlines = headline_lines(text, &tokens);
     let mut candidates = Vec::new();
     collect_candidates(text, &tokens, &headlines, lists, &mut candidates);
+    let names: Vec<String> = candidates.iter().map(|c| name_of(text, c)).collect();
 
     // Pass 1: classify on each candidate's own evidence; strong results teach the document.
     let evidence: Vec<Evidence> = candidates.iter().map(|c| classify(text, &tokens, c, lists)).collect();
-    let mut known: HashMap<String, EntityKind> = HashMap::new();
-    let mut person_parts: HashMap<&str, EntityKind> = HashMap::new();
-    for (c, ev) in candidates.iter().zip(&evidence) {
-        if let Evidence::Strong(kind) = ev {
-            known.entry(name_of(text, &tokens, c)).or_insert(*kind);
-            if *kind == EntityKind::Person && c.words.len() >= 2 {
-                for &w in &c.words {
-                    let word = &text[tokens[w].range.clone()];
-                    if word.chars().count() > 2 && !word.ends_with('.') {
-                        person_parts.insert(word, EntityKind::Person);
-                    }
+    let mut known: HashMap<&str, Class> = HashMap::new();
+    for (name, ev) in names.iter().zip(&evidence) {
+        if let Evidence::Strong(class) = ev {
+            known.entry(name.as_str()).or_insert(*class);
+        }
+    }
+    let acronyms = acronym_definitions(text, &tokens, &candidates, &evidence);
+    for (acronym, class) in &acronyms {
+        known.entry(acronym.as_str()).or_insert(*class);
+    }
+
+    // Pass 2: weak and unknown candidates follow what the document established.
+    let mut classes: Vec<Option<Class>> = candidates
+        .iter()
+        .zip(&names)
+        .zip(&evidence)
+        .map(|((c, name), ev)| match (ev, known.get(name.as_str())) {
+            (Evidence::Strong(class), _) | (_, Some(class)) => Some(*class),
+            (Evidence::Weak(class), None) if !c.headline => Some(*class),
+            (Evidence::None, None) if !c.headline => Some(default_class(text, &tokens, c, lists)),
+            _ => None,
+        })
+        .collect();
+
+    // Pass 3: once "Park Jin Hyok" is a person, "Park" alone is too (unless the name itself
+    // was strong evidence of something else).
+    let mut person_parts: HashSet<&str> = HashSet::new();
+    for (c, class) in candidates.iter().zip(&classes) {
+        if *class == Some(PERSON) && c.words.len() >= 2 {
+            for &w in &c.words {
+                let word = &text[tokens[w].range.clone()];
+                if word.chars().count() > 2 && !word.ends_with('.') && is_cap(word) {
+                    person_parts.insert(word);
                 }
             }
         }
     }
-    acronym_definitions(text, &tokens, &candidates, &evidence, &mut known);
-
-    // Pass 2: weak and unknown candidates follow what the document established.
-    let mut out = Vec::new();
-    for (c, ev) in candidates.iter().zip(evidence) {
-        let name = name_of(text, &tokens, c);
-        let learned = known
-            .get(&name)
-            .copied()
-            .or_else(|| (c.words.len() == 1).then(|| person_parts.get(name.as_str()).copied()).flatten());
-        let kind = match (ev, learned) {
-            (Evidence::Strong(kind), _) | (_, Some(kind)) => Some(kind),
-            (Evidence::Weak(kind), None) if !c.headline => Some(kind),
-            (Evidence::None, None) if !c.headline => Some(default_kind(c)),
-            _ => None,
-        };
-        if let Some(kind) = kind {
-            out.push(Entity { range: c.range.clone(), kind });
+    for ((c, name), (class, ev)) in candidates.iter().zip(&names).zip(classes.iter_mut().zip(&evidence)) {
+        let weak = !matches!(ev, Evidence::Strong(_)) && !known.contains_key(name.as_str());
+        if c.words.len() == 1 && weak && person_parts.contains(name.as_str()) {
+            *class = Some(PERSON);
         }
     }
-    out
+
+    candidates
+        .iter()
+        .zip(classes)
+        .filter_map(|(c, class)| match class? {
+            Class::Kind(kind) => Some(Entity { range: c.range.clone(), kind }),
+            Class::Misc => None,
+        })
+        .collect()
 }
 
-/// The kind of a capitalised run nothing else explains.
-fn default_kind(c: &Candidate) -> EntityKind {
-    if c.words.len() >= 2 { EntityKind::Person } else { EntityKind::Organization }
+/// The class of a capitalised run nothing else explains: a run of words that are not ordinary
+/// English reads as a person's name ("Dewa Budjana"); one with ordinary words is more likely a
+/// band, a team or a company ("Killing Joke", "Western Force").
+fn default_class(text: &str, tokens: &[Token], c: &Candidate, lists: &Gazetteer) -> Class {
+    let words: Vec<&str> = c.words.iter().map(|&w| &text[tokens[w].range.clone()]).filter(|w| is_cap(w)).collect();
+    let name_like = |w: &&str| {
+        lists.first_names.contains(w) || lists.last_names.contains(w) || !lists.is_english(w) || w.ends_with('.')
+    };
+    if words.len() >= 2 && words.len() <= 4 && words.iter().all(name_like) {
+        PERSON
+    } else if words.len() == 1 && lists.is_english(words[0]) {
+        // A lone capitalised dictionary word ("Darkness", "Campaign") is as often a title, a
+        // heading or emphasis as a name: not enough to highlight.
+        Class::Misc
+    } else {
+        ORGANIZATION
+    }
 }
 
 /// The candidate's words joined by single spaces: the key for name lists and the document.
-fn name_of(text: &str, tokens: &[Token], c: &Candidate) -> String {
-    let _ = tokens;
+fn name_of(text: &str, c: &Candidate) -> String {
     text[c.range.clone()].split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -235,8 +436,12 @@ fn collect_candidates(text: &str, tokens: &[Token], headlines: &[bool], lists: &
             i += 1;
             continue;
         }
-        // Grow a run: capitalised words, and connectors between them.
+        // Grow a run: capitalised words, and connectors between them; an ordinal just before
+        // leads it ("65th Air Division").
         let mut words = vec![i];
+        if i > 0 && tokens[i - 1].word && !tokens[i].line_start && is_ordinal(word(i - 1)) {
+            words.insert(0, i - 1);
+        }
         let mut j = i + 1;
         while j < tokens.len() && !tokens[j].line_start {
             let t = &tokens[j];
@@ -252,7 +457,8 @@ fn collect_candidates(text: &str, tokens: &[Token], headlines: &[bool], lists: &
                 && j + 1 < tokens.len()
                 && tokens[j + 1].word
                 && is_cap(word(j + 1))
-                && !tokens[j + 1].line_start)
+                && !tokens[j + 1].line_start
+                && (!matches!(w, "of" | "for") || keeps_going(&words, word, lists)))
                 || (w == "the" && words.last().is_some_and(|&k| matches!(word(k), "of" | "for")))
             {
                 words.push(j);
@@ -271,6 +477,21 @@ fn collect_candidates(text: &str, tokens: &[Token], headlines: &[bool], lists: &
         }
         i = j.max(i + 1);
     }
+}
+
+/// Whether "of" / "for" after `words` continues the name: after an organization or place head
+/// ("University of", "Grand Duchy of", "Battle of") or an organization suffix ("Company of").
+fn keeps_going<'t>(words: &[usize], word: impl Fn(usize) -> &'t str, lists: &Gazetteer) -> bool {
+    let Some(&last) = words.last() else { return false };
+    let last = word(last);
+    let joined: Vec<&str> = words.iter().map(|&w| word(w)).collect();
+    OF_HEADS.contains(&last)
+        || lists.org_suffixes.contains(last)
+        || (1..=3.min(joined.len())).any(|n| {
+            let head = joined[joined.len() - n..].join(" ");
+            lists.org_heads.contains(format!("{head} of").as_str())
+                || lists.org_heads.contains(format!("{head} for").as_str())
+        })
 }
 
 /// The byte range of a run of word tokens, a trailing hyphenated common word cut off
@@ -307,8 +528,8 @@ fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) ->
         let starts = t.sentence_start || t.after_dot;
         let known =
             lists.is_place(w) || lists.is_group(w) || lists.organizations.contains(w) || lists.first_names.contains(w);
-        let ordinary = lists.common_count(w) > COMMON_AT_SENTENCE_START || matches!(w, "The" | "A" | "An");
-        if (starts && ordinary && !known) || w == "The" || !is_cap(w) {
+        let ordinary = lists.common_count(w) > COMMON_AT_SENTENCE_START || lists.is_english(w);
+        if (starts && ordinary && !known) || (!is_cap(w) && !is_ordinal(w)) {
             words.remove(0);
         } else {
             break;
@@ -317,7 +538,8 @@ fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) ->
     while words.last().is_some_and(|&k| !is_cap(word(k))) {
         words.pop();
     }
-    if words.is_empty() {
+    // A run of nothing but articles and titles ("The", "President") names no one.
+    if words.iter().all(|&w| matches!(word(w), "The" | "A" | "An") || lists.titles.contains(word(w))) {
         return Vec::new();
     }
     // Titles: "President Kim", "Chinese President Xi Jinping", "Google CEO Sundar Pichai".
@@ -353,50 +575,65 @@ fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) ->
 /// What a candidate's own words and surroundings say it is.
 fn classify(text: &str, tokens: &[Token], c: &Candidate, lists: &Gazetteer) -> Evidence {
     let word = |i: usize| &text[tokens[i].range.clone()];
-    let name = name_of(text, tokens, c);
-    let words: Vec<&str> = name.split(' ').collect();
-    let first = words[0];
-    let last = words[words.len() - 1];
+    let name = name_of(text, c);
+    let words: Vec<&str> = name.split(' ').filter(|w| !is_ordinal(w)).collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return Evidence::None };
+    let joined = |n: usize| words[..n.min(words.len())].join(" ");
 
     if lists.is_group(&name) {
-        return Evidence::Strong(EntityKind::Group);
+        return Evidence::Strong(GROUP);
     }
     if lists.organizations.contains(name.as_str()) {
-        return Evidence::Strong(EntityKind::Organization);
+        return Evidence::Strong(ORGANIZATION);
     }
     if lists.countries.contains(name.as_str()) || lists.regions.contains(name.as_str()) {
-        return Evidence::Strong(EntityKind::Place);
+        return Evidence::Strong(PLACE);
+    }
+    if words.len() > 1 && (MISC_SUFFIXES.contains(&last) || (MISC_HEADS.contains(&first) && words.len() > 2)) {
+        return Evidence::Strong(Class::Misc);
     }
     if words.len() > 1 && lists.org_suffixes.contains(last) {
-        return Evidence::Strong(EntityKind::Organization);
+        return Evidence::Strong(ORGANIZATION);
     }
-    if words.len() > 2 && lists.org_heads.contains(first) && words[1] == "of" {
-        return Evidence::Strong(EntityKind::Organization);
+    if words.len() > 2 && (2..=4).any(|n| lists.org_heads.contains(joined(n).as_str())) {
+        return Evidence::Strong(ORGANIZATION);
     }
     if words.len() > 1 && PLACE_SUFFIXES.contains(&last) {
-        return Evidence::Strong(EntityKind::Place);
+        return Evidence::Strong(PLACE);
     }
     if lists.cities.contains(name.as_str()) && !lists.ambiguous_places.contains(name.as_str()) {
-        return Evidence::Strong(EntityKind::Place);
+        return Evidence::Strong(PLACE);
     }
     if c.titled {
-        return Evidence::Strong(EntityKind::Person);
+        return Evidence::Strong(PERSON);
+    }
+    if words.len() > 1 && PLACE_PREFIXES.contains(&first) {
+        let rest = words[1..].join(" ");
+        if lists.is_place(&rest) || words[1..].iter().all(|w| !lists.is_english(w)) {
+            return Evidence::Strong(PLACE);
+        }
     }
     let initial = first.len() <= 3 && first.ends_with('.') && !lists.countries.contains(first);
     let looks_like_person = (2..=4).contains(&words.len())
         && words.iter().all(|w| is_cap(w) || CONNECTORS.contains(w))
         && !words.iter().any(|w| lists.is_place(w) && !lists.last_names.contains(w));
     if looks_like_person && (lists.first_names.contains(first) || initial) {
-        return Evidence::Strong(EntityKind::Person);
+        return Evidence::Strong(PERSON);
     }
     if looks_like_person && lists.ambiguous_first_names.contains(first) && lists.last_names.contains(last) {
-        return Evidence::Strong(EntityKind::Person);
+        return Evidence::Strong(PERSON);
+    }
+    if words.len() == 1 && lists.countries.contains(first) {
+        return Evidence::Strong(PLACE);
+    }
+    if words.len() == 1 && NOT_ORGANIZATIONS.contains(&first) {
+        return Evidence::Strong(Class::Misc);
     }
     if words.len() == 1 && is_acronym(first) {
-        return Evidence::Weak(EntityKind::Organization);
+        return Evidence::Weak(ORGANIZATION);
     }
     if lists.ambiguous_places.contains(name.as_str()) {
-        return Evidence::Weak(EntityKind::Place);
+        return Evidence::Weak(PLACE);
     }
     // Context: the words around the name.
     let before = c.words.first().and_then(|&w| w.checked_sub(1)).map(word);
@@ -406,28 +643,38 @@ fn classify(text: &str, tokens: &[Token], c: &Candidate, lists: &Gazetteer) -> E
         other => other,
     };
     if words.len() == 1 && (lists.last_names.contains(first) || lists.first_names.contains(first)) {
-        return Evidence::Weak(EntityKind::Person);
+        return Evidence::Weak(PERSON);
     }
     if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) && words.len() <= 3 {
-        return Evidence::Weak(EntityKind::Place);
+        return Evidence::Weak(PLACE);
+    }
+    let before_of = c.words.first().and_then(|&w| w.checked_sub(2)).map(word);
+    if before == Some("of") && before_of.is_some_and(|b| PLACE_NOUNS.contains(&b)) {
+        return Evidence::Weak(PLACE);
+    }
+    if words.len() == 1
+        && !lists.is_english(first)
+        && PLACE_ENDINGS.iter().any(|e| first.len() > e.len() + 2 && first.ends_with(e))
+    {
+        return Evidence::Weak(PLACE);
     }
     if after.is_some_and(|a| SPEECH_VERBS.contains(&a)) {
-        return Evidence::Weak(if words.len() >= 2 { EntityKind::Person } else { EntityKind::Organization });
+        return Evidence::Weak(if words.len() >= 2 { PERSON } else { ORGANIZATION });
     }
     if before == Some("the") {
-        return Evidence::Weak(EntityKind::Organization);
+        return Evidence::Weak(ORGANIZATION);
     }
     Evidence::None
 }
 
-/// "Department of Justice (DOJ)": the acronym in parentheses takes the name's kind.
+/// "Department of Justice (DOJ)": the acronym in parentheses takes the name's class.
 fn acronym_definitions(
     text: &str,
     tokens: &[Token],
     candidates: &[Candidate],
     evidence: &[Evidence],
-    known: &mut HashMap<String, EntityKind>,
-) {
+) -> Vec<(String, Class)> {
+    let mut out = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         let Some(&last) = c.words.last() else { continue };
         let (Some(open), Some(acr), Some(close)) = (tokens.get(last + 1), tokens.get(last + 2), tokens.get(last + 3))
@@ -441,11 +688,11 @@ fn acronym_definitions(
         if !is_acronym(acronym) {
             continue;
         }
-        let kind = match evidence[i] {
+        let class = match evidence[i] {
             Evidence::Strong(k) | Evidence::Weak(k) => k,
-            Evidence::None => default_kind(c),
+            Evidence::None => ORGANIZATION,
         };
-        known.insert(acronym.to_string(), kind);
-        known.entry(name_of(text, tokens, c)).or_insert(kind);
+        out.push((acronym.to_string(), class));
     }
+    out
 }
