@@ -61,6 +61,30 @@ const PLACE_SUFFIXES: &[&str] = &[
     "Canyon",
     "Plain",
     "Plains",
+    "Brook",
+    "Creek",
+    "Pond",
+    "Reservoir",
+    "Dock",
+    "Docks",
+    "Hollow",
+    "Plateau",
+    "Republic",
+    "Empire",
+    "Park",
+    "Beach",
+    "Ave",
+    "Ave.",
+    "Boulevard",
+    "Lane",
+    "Parish",
+    "Estate",
+    "Cave",
+    "Caves",
+    "Fjord",
+    "Delta",
+    "Marsh",
+    "Wetlands",
 ];
 /// Words that start place names ("North Jutland", "Port Elizabeth", "Lake Geneva").
 const PLACE_PREFIXES: &[&str] = &[
@@ -264,6 +288,49 @@ fn is_ordinal(word: &str) -> bool {
     digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
+/// Words that open sentences; after a dotted abbreviation they end the name before them.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "However",
+    "Meanwhile",
+    "Also",
+    "So",
+    "Yet",
+    "For",
+    "Officials",
+    "Authorities",
+    "Prosecutors",
+    "Police",
+];
+
 /// Capitalised abbreviations that are not organizations.
 const NOT_ORGANIZATIONS: &[&str] = &[
     "KO", "KOs", "ERA", "CD", "CDs", "DVD", "EP", "LP", "PhD", "MBA", "DJ", "MC", "TV", "PC", "CEO", "CFO", "COO",
@@ -375,7 +442,63 @@ fn default_class(text: &str, tokens: &[Token], c: &Candidate, lists: &Gazetteer)
     let name_like = |w: &&str| {
         lists.first_names.contains(w) || lists.last_names.contains(w) || !lists.is_english(w) || w.ends_with('.')
     };
-    if words.len() >= 2 && words.len() <= 4 && words.iter().all(name_like) {
+    // Surname first, then given names no dictionary knows: "Park Jin Hyok", "Kim Jong Un".
+    let surname_first = words.len() >= 2
+        && lists.ambiguous_last_names.contains(words[0])
+        && words[1..].iter().all(|w| !lists.is_english(w));
+    // A place leading a name makes a team or a company ("Boston Bruins", "Texas Instruments").
+    if words.len() >= 2 && lists.is_place(words[0]) && !lists.first_names.contains(words[0]) {
+        return ORGANIZATION;
+    }
+    let lead_is_function_word = c.words.first().is_some_and(|&w| {
+        !tokens[w].sentence_start
+            && matches!(
+                &text[tokens[w].range.clone()],
+                "A" | "An"
+                    | "From"
+                    | "Under"
+                    | "In"
+                    | "On"
+                    | "To"
+                    | "For"
+                    | "With"
+                    | "Into"
+                    | "Over"
+                    | "Give"
+                    | "Let"
+                    | "Don't"
+                    | "When"
+                    | "What"
+                    | "Where"
+                    | "Who"
+                    | "Why"
+                    | "How"
+                    | "All"
+                    | "Some"
+                    | "My"
+                    | "Your"
+                    | "Our"
+                    | "His"
+                    | "Her"
+                    | "Their"
+                    | "This"
+                    | "That"
+                    | "These"
+                    | "Those"
+                    | "Be"
+                    | "Is"
+                    | "Are"
+                    | "Was"
+                    | "It"
+                    | "I'm"
+                    | "We"
+                    | "You"
+            )
+    });
+    if lead_is_function_word {
+        // "A Beautiful Lie", "From Yesterday": the title of a work, not an organization.
+        Class::Misc
+    } else if words.len() >= 2 && words.len() <= 4 && (words.iter().all(name_like) || surname_first) {
         PERSON
     } else if words.len() == 1 && lists.is_english(words[0]) {
         // A lone capitalised dictionary word ("Darkness", "Campaign") is as often a title, a
@@ -393,23 +516,31 @@ fn name_of(text: &str, c: &Candidate) -> String {
 
 /// Lines written in title case (a headline), where capitals do not mark names.
 fn headline_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let lines = text.lines().count().max(1);
-    let mut stats = vec![(0usize, 0usize); lines + 1];
-    let mut line = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && t.line_start {
-            line += text[tokens[i - 1].range.end..t.range.start].matches('\n').count();
-        }
+    let lines = line_numbers(text, tokens);
+    let count = lines.last().map_or(1, |l| l + 1);
+    // Per line: long words, capitalised long words, whether it ends like a sentence.
+    let mut stats = vec![(0usize, 0usize, false); count];
+    for (t, &line) in tokens.iter().zip(&lines) {
         let word = &text[t.range.clone()];
+        let entry = &mut stats[line];
+        entry.2 = matches!(word, "." | "!" | "?" | ";" | ",");
         if t.word && word.chars().count() > 3 && word.chars().next().is_some_and(char::is_alphabetic) {
-            let entry = &mut stats[line.min(lines)];
             entry.0 += 1;
             if word.chars().next().is_some_and(char::is_uppercase) {
                 entry.1 += 1;
             }
         }
     }
-    stats.iter().map(|&(words, caps)| words >= 3 && caps * 10 >= words * 8).collect()
+    // The first line is the title; elsewhere a heading is a longer title-case line that does
+    // not end like a sentence (a short one is as likely a list of names).
+    let first = lines.first().copied().unwrap_or(0);
+    stats
+        .iter()
+        .enumerate()
+        .map(|(i, &(words, caps, sentence))| {
+            words >= 3 && caps * 10 >= words * 8 && (i == first || (words >= 5 && !sentence))
+        })
+        .collect()
 }
 
 /// The line number of each token.
@@ -447,8 +578,8 @@ fn collect_candidates(text: &str, tokens: &[Token], headlines: &[bool], lists: &
             let t = &tokens[j];
             let w = word(j);
             if t.word && is_cap(w) {
-                // After "U.S." a common word such as "The" starts a new sentence.
-                if t.after_dot && lists.common_count(w) > COMMON_AT_SENTENCE_START * 50 {
+                // After "U.S." or "Inc." a word such as "The" starts a new sentence.
+                if t.after_dot && SENTENCE_OPENERS.contains(&w) {
                     break;
                 }
                 words.push(j);
@@ -513,7 +644,10 @@ fn hyphen_suffix(word: &str) -> Option<usize> {
     let lists = Gazetteer::get();
     let at = word.rfind(['-', '‑'])?;
     let tail = &word[at + 1..];
-    (at > 0 && tail.chars().next().is_some_and(char::is_lowercase) && lists.common_count(tail) > 20).then_some(at)
+    (at > 0
+        && tail.chars().next().is_some_and(char::is_lowercase)
+        && (lists.common_count(tail) > 20 || lists.is_english(tail)))
+    .then_some(at)
 }
 
 /// Splits a run into candidates: drops an ordinary sentence-initial word, strips titles (and
@@ -541,6 +675,25 @@ fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) ->
     // A run of nothing but articles and titles ("The", "President") names no one.
     if words.iter().all(|&w| matches!(word(w), "The" | "A" | "An") || lists.titles.contains(word(w))) {
         return Vec::new();
+    }
+    // A nationality before a person's name is a separate entity ("North Korean Park Jin Hyok");
+    // before anything else it is usually part of one name ("German Air Force").
+    let joined: Vec<&str> = words.iter().map(|&w| word(w)).collect();
+    let person_like = |rest: &[&str]| {
+        (1..=3).contains(&rest.len())
+            && (lists.first_names.contains(rest[0])
+                || rest.iter().all(|w| {
+                    !lists.is_english(w) || lists.ambiguous_last_names.contains(w) || lists.last_names.contains(w)
+                }) && rest.iter().any(|w| !lists.is_english(w)))
+            && !rest.iter().any(|w| lists.is_place(w) || lists.org_suffixes.contains(w))
+    };
+    if let Some(n) = (1..=2.min(words.len().saturating_sub(1)))
+        .rev()
+        .find(|&n| lists.is_group(&joined[..n].join(" ")) && person_like(&joined[n..]))
+    {
+        let mut parts = vec![(words[..n].to_vec(), false)];
+        parts.extend(refine(text, tokens, words[n..].to_vec(), lists));
+        return parts;
     }
     // Titles: "President Kim", "Chinese President Xi Jinping", "Google CEO Sundar Pichai".
     let mut parts = Vec::new();
@@ -574,7 +727,6 @@ fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) ->
 
 /// What a candidate's own words and surroundings say it is.
 fn classify(text: &str, tokens: &[Token], c: &Candidate, lists: &Gazetteer) -> Evidence {
-    let word = |i: usize| &text[tokens[i].range.clone()];
     let name = name_of(text, c);
     let words: Vec<&str> = name.split(' ').filter(|w| !is_ordinal(w)).collect();
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return Evidence::None };
@@ -632,10 +784,19 @@ fn classify(text: &str, tokens: &[Token], c: &Candidate, lists: &Gazetteer) -> E
     if words.len() == 1 && is_acronym(first) {
         return Evidence::Weak(ORGANIZATION);
     }
+    if words.len() == 1 && (lists.first_names.contains(first) || lists.last_names.contains(first)) {
+        return Evidence::Weak(PERSON);
+    }
     if lists.ambiguous_places.contains(name.as_str()) {
         return Evidence::Weak(PLACE);
     }
-    // Context: the words around the name.
+    context_evidence(text, tokens, c, &words, lists)
+}
+
+/// What the words around a candidate say it is, when its own words said nothing sure.
+fn context_evidence(text: &str, tokens: &[Token], c: &Candidate, words: &[&str], lists: &Gazetteer) -> Evidence {
+    let word = |i: usize| &text[tokens[i].range.clone()];
+    let first = words[0];
     let before = c.words.first().and_then(|&w| w.checked_sub(1)).map(word);
     let after = c.words.last().map(|&w| w + 1).filter(|&w| w < tokens.len()).map(word);
     let after = match after {
@@ -644,6 +805,13 @@ fn classify(text: &str, tokens: &[Token], c: &Candidate, lists: &Gazetteer) -> E
     };
     if words.len() == 1 && (lists.last_names.contains(first) || lists.first_names.contains(first)) {
         return Evidence::Weak(PERSON);
+    }
+    if words.len() == 1 && !first.is_ascii() {
+        // Census names carry no accents: "László" is "Laszlo".
+        let folded = fold_accents(first);
+        if lists.first_names.contains(folded.as_str()) || lists.last_names.contains(folded.as_str()) {
+            return Evidence::Weak(PERSON);
+        }
     }
     if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) && words.len() <= 3 {
         return Evidence::Weak(PLACE);
@@ -660,6 +828,9 @@ fn classify(text: &str, tokens: &[Token], c: &Candidate, lists: &Gazetteer) -> E
     }
     if after.is_some_and(|a| SPEECH_VERBS.contains(&a)) {
         return Evidence::Weak(if words.len() >= 2 { PERSON } else { ORGANIZATION });
+    }
+    if before == Some("the") && words.len() == 1 && matches!(first, "West" | "East" | "North" | "South" | "Midwest") {
+        return Evidence::Strong(PLACE);
     }
     if before == Some("the") {
         return Evidence::Weak(ORGANIZATION);
@@ -695,4 +866,168 @@ fn acronym_definitions(
         out.push((acronym.to_string(), class));
     }
     out
+}
+
+/// `word` with Latin diacritics removed ("László" -> "Laszlo"), for looking up names in lists
+/// written without them.
+fn fold_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+            'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+            'ç' | 'ć' | 'č' => 'c',
+            'Ç' | 'Ć' | 'Č' => 'C',
+            'è'..='ë' | 'ē' | 'ę' | 'ě' => 'e',
+            'È'..='Ë' | 'Ē' | 'Ę' | 'Ě' => 'E',
+            'ì'..='ï' | 'ī' => 'i',
+            'Ì'..='Ï' | 'Ī' | 'İ' => 'I',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'Ñ' | 'Ń' | 'Ň' => 'N',
+            'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
+            'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'Ù'..='Ü' | 'Ū' | 'Ů' | 'Ű' => 'U',
+            'ý' | 'ÿ' => 'y',
+            'Ý' => 'Y',
+            'ś' | 'š' | 'ş' => 's',
+            'Ś' | 'Š' | 'Ş' => 'S',
+            'ź' | 'ż' | 'ž' => 'z',
+            'Ź' | 'Ż' | 'Ž' => 'Z',
+            'ł' => 'l',
+            'Ł' => 'L',
+            'ř' => 'r',
+            'Ř' => 'R',
+            'ğ' => 'g',
+            'ţ' | 'ť' => 't',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rstest::rstest;
+
+    fn found(text: &str) -> Vec<(&str, EntityKind)> {
+        find(text).into_iter().map(|e| (&text[e.range], e.kind)).collect()
+    }
+
+    fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
+        found(text).into_iter().find(|(t, _)| *t == name).map(|(_, k)| k)
+    }
+
+    #[rstest]
+    #[case::title_is_not_part_of_the_name(
+        "The rally was led by President Trump on Monday.",
+        "Trump",
+        EntityKind::Person
+    )]
+    #[case::dotted_acronym_org(
+        "A vote at the U.N. Security Council failed.",
+        "U.N. Security Council",
+        EntityKind::Organization
+    )]
+    #[case::possessive_left_out("They studied Kim's regime closely.", "Kim", EntityKind::Person)]
+    #[case::hyphenated_suffix_cut(
+        "Traces of North Korea-aligned hackers were found.",
+        "North Korea",
+        EntityKind::Place
+    )]
+    #[case::nationality("The North Korean regime denied it.", "North Korean", EntityKind::Group)]
+    #[case::political_group("The Democrats blocked the bill.", "Democrats", EntityKind::Group)]
+    #[case::country("Investigators in India and China agreed.", "India", EntityKind::Place)]
+    #[case::city("She moved to Singapore in May.", "Singapore", EntityKind::Place)]
+    #[case::org_suffix("Shares of Brackenridge Wealth Ltd fell.", "Brackenridge Wealth Ltd", EntityKind::Organization)]
+    #[case::org_head(
+        "He studied at the University of Helsinki for years.",
+        "University of Helsinki",
+        EntityKind::Organization
+    )]
+    #[case::first_and_last_name(
+        "The report was written by Anjali Raman last week.",
+        "Anjali Raman",
+        EntityKind::Person
+    )]
+    #[case::surname_first("Prosecutors charged Park Jin Hyok in absentia.", "Park Jin Hyok", EntityKind::Person)]
+    #[case::place_suffix("The ferry crossed Lake Geneva at dawn.", "Lake Geneva", EntityKind::Place)]
+    #[case::team_named_after_a_city(
+        "He signed for the Boston Bruins in 1998.",
+        "Boston Bruins",
+        EntityKind::Organization
+    )]
+    fn rules(#[case] text: &str, #[case] name: &str, #[case] kind: EntityKind) {
+        assert_eq!(kind_of(text, name), Some(kind), "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_nationality_before_a_name_is_its_own_entity() {
+        let text = "The indictment named North Korean programmer Park Jin Hyok and Chinese President Xi Jinping.";
+        let got = found(text);
+        assert!(got.contains(&("North Korean", EntityKind::Group)), "{got:?}");
+        assert!(got.contains(&("Park Jin Hyok", EntityKind::Person)), "{got:?}");
+        assert!(got.contains(&("Chinese", EntityKind::Group)), "{got:?}");
+        assert!(got.contains(&("Xi Jinping", EntityKind::Person)), "{got:?}");
+    }
+
+    #[test]
+    fn later_mentions_follow_the_first() {
+        let text = "Officials named Park Jin Hyok as the main suspect. Later, Park denied everything.";
+        assert_eq!(kind_of(text, "Park"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn acronyms_defined_in_parentheses_keep_their_kind() {
+        let text = "The Department of Justice (DOJ) filed charges. A DOJ spokesman declined to comment.";
+        let got = found(text);
+        assert!(got.contains(&("Department of Justice", EntityKind::Organization)), "{got:?}");
+        assert_eq!(got.iter().filter(|(t, k)| *t == "DOJ" && *k == EntityKind::Organization).count(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        let text = "However, the plan failed. Meanwhile Kestrel Ridge Analytics said more.\nThe end.";
+        let got = found(text);
+        assert!(
+            !got.iter().any(|(t, _)| t.starts_with("However") || t.starts_with("Meanwhile") || *t == "The"),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|(t, _)| *t == "Kestrel Ridge Analytics"), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_case_headline_does_not_make_every_word_a_name() {
+        let text =
+            "North Korea Internet Use Spikes As Regime Relies on Hacking\n\nThe regime in North Korea said little.";
+        let got = found(text);
+        let headline: Vec<_> = got.iter().filter(|(t, _)| text.find(t).is_some_and(|at| at < 60)).collect();
+        assert_eq!(headline, [&("North Korea", EntityKind::Place)], "{got:?}");
+    }
+
+    #[test]
+    fn one_sentence_per_line_keeps_names_at_line_starts() {
+        let text = "Budjana was born in Waikabubak .\nBudjana released an album .\nIt sold well .";
+        let got = found(text);
+        assert!(!got.iter().any(|(t, _)| *t == "It"), "{got:?}");
+        assert!(got.iter().filter(|(t, _)| *t == "Budjana").count() == 2, "{got:?}");
+    }
+
+    #[test]
+    fn accents_are_folded_for_name_lists() {
+        assert_eq!(fold_accents("László Dvořák"), "Laszlo Dvorak");
+    }
+
+    proptest! {
+        /// Any text: sorted, non-overlapping entities on character boundaries.
+        #[test]
+        fn entities_are_valid_ranges(text in "([A-Z][a-z]{0,6}|[a-z]{1,6}|[.,'()\\-\n ]|Ü|東京|U\\.S\\.|Mr\\.){0,60}") {
+            let mut last = 0;
+            for e in find(&text) {
+                prop_assert!(e.range.start >= last && e.range.start < e.range.end && e.range.end <= text.len());
+                prop_assert!(text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end));
+                last = e.range.end;
+            }
+        }
+    }
 }
