@@ -60,17 +60,19 @@ impl Gazetteer {
 
     /// How often `word` (any case) occurs lowercase in plain prose; 0 for names and rare words.
     pub fn common_count(&self, word: &str) -> u32 {
-        if word.chars().all(|c| !c.is_uppercase()) {
-            return COMMON_WORDS.get(word).copied().unwrap_or(0);
-        }
-        COMMON_WORDS.get(word.to_lowercase().as_str()).copied().unwrap_or(0)
+        with_lowercase(word, |w| COMMON_WORDS.get(w).copied().unwrap_or(0))
     }
 
     /// Whether `word` (any case) is an ordinary English word: common in prose, or in the
     /// dictionary's commonest levels.
     pub fn is_english(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        COMMON_WORDS.contains_key(lower.as_str()) || ENGLISH_WORDS.get(lower.as_str()).is_some_and(|&level| level <= 20)
+        with_lowercase(word, |w| COMMON_WORDS.contains_key(w) || ENGLISH_WORDS.get(w).is_some_and(|&level| level <= 20))
+    }
+
+    /// First words of the multi-word titles ("Prime" of "Prime Minister").
+    pub fn title_starts(&self) -> &'static std::collections::HashSet<&'static str> {
+        static STARTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+        STARTS.get_or_init(|| TITLES.iter().filter_map(|t| t.split_once(' ').map(|(first, _)| first)).collect())
     }
 
     pub fn is_place(&self, name: &str) -> bool {
@@ -80,4 +82,19 @@ impl Gazetteer {
     pub fn is_group(&self, name: &str) -> bool {
         self.demonyms.contains(name) || self.groups.contains(name)
     }
+}
+
+/// Calls `f` with `word` in lowercase; short ASCII words are lowered on the stack.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).unwrap_or(word));
+    }
+    f(&word.to_lowercase())
 }

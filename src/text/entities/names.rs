@@ -274,7 +274,12 @@ struct Candidate {
 }
 
 fn is_cap(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&word)
+    let Some(first) = word.chars().next() else { return false };
+    // Month and day names are at most 9 bytes and start with one of a few letters.
+    first.is_uppercase()
+        && !(word.len() <= 9
+            && matches!(first, 'I' | 'J' | 'F' | 'M' | 'A' | 'S' | 'O' | 'N' | 'D' | 'T' | 'W')
+            && NOT_NAMES.contains(&word))
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -373,9 +378,10 @@ const PLACE_NOUNS: &[&str] = &[
 pub fn find(text: &str) -> Vec<Entity> {
     let lists = Gazetteer::get();
     let tokens = tokenize(text);
-    let headlines = headline_lines(text, &tokens);
+    let lines = line_numbers(text, &tokens);
+    let headlines = headline_lines(text, &tokens, &lines);
     let mut candidates = Vec::new();
-    collect_candidates(text, &tokens, &headlines, lists, &mut candidates);
+    collect_candidates(text, &tokens, (&lines, &headlines), lists, &mut candidates);
     let names: Vec<String> = candidates.iter().map(|c| name_of(text, c)).collect();
 
     // Pass 1: classify on each candidate's own evidence; strong results teach the document.
@@ -515,12 +521,11 @@ fn name_of(text: &str, c: &Candidate) -> String {
 }
 
 /// Lines written in title case (a headline), where capitals do not mark names.
-fn headline_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let lines = line_numbers(text, tokens);
+fn headline_lines(text: &str, tokens: &[Token], lines: &[usize]) -> Vec<bool> {
     let count = lines.last().map_or(1, |l| l + 1);
     // Per line: long words, capitalised long words, whether it ends like a sentence.
     let mut stats = vec![(0usize, 0usize, false); count];
-    for (t, &line) in tokens.iter().zip(&lines) {
+    for (t, &line) in tokens.iter().zip(lines) {
         let word = &text[t.range.clone()];
         let entry = &mut stats[line];
         entry.2 = matches!(word, "." | "!" | "?" | ";" | ",");
@@ -557,8 +562,13 @@ fn line_numbers(text: &str, tokens: &[Token]) -> Vec<usize> {
         .collect()
 }
 
-fn collect_candidates(text: &str, tokens: &[Token], headlines: &[bool], lists: &Gazetteer, out: &mut Vec<Candidate>) {
-    let lines = line_numbers(text, tokens);
+fn collect_candidates(
+    text: &str,
+    tokens: &[Token],
+    (lines, headlines): (&[usize], &[bool]),
+    lists: &Gazetteer,
+    out: &mut Vec<Candidate>,
+) {
     let word = |i: usize| &text[tokens[i].range.clone()];
     let mut i = 0;
     #[allow(clippy::many_single_char_names)]
@@ -660,10 +670,15 @@ fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) ->
         let t = &tokens[first];
         let w = word(first);
         let starts = t.sentence_start || t.after_dot;
-        let known =
-            lists.is_place(w) || lists.is_group(w) || lists.organizations.contains(w) || lists.first_names.contains(w);
-        let ordinary = lists.common_count(w) > COMMON_AT_SENTENCE_START || lists.is_english(w);
-        if (starts && ordinary && !known) || (!is_cap(w) && !is_ordinal(w)) {
+        // Checked lazily: most runs do not start a sentence.
+        let ordinary_opener = || {
+            let known = lists.is_place(w)
+                || lists.is_group(w)
+                || lists.organizations.contains(w)
+                || lists.first_names.contains(w);
+            !known && (lists.common_count(w) > COMMON_AT_SENTENCE_START || lists.is_english(w))
+        };
+        if (!is_cap(w) && !is_ordinal(w)) || (starts && ordinary_opener()) {
             words.remove(0);
         } else {
             break;
@@ -701,13 +716,19 @@ fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) ->
     let mut titled = false;
     let mut k = 0;
     while k < words.len() {
-        let title_len = (1..=3.min(words.len() - k))
-            .rev()
-            .find(|&n| {
-                let phrase: Vec<&str> = words[k..k + n].iter().map(|&w| word(w)).collect();
-                lists.titles.contains(phrase.join(" ").as_str())
-            })
-            .unwrap_or(0);
+        let first = word(words[k]);
+        // Multi-word titles ("Prime Minister") are tried only after a word that starts one.
+        let title_len = if lists.title_starts().contains(first) {
+            (1..=3.min(words.len() - k))
+                .rev()
+                .find(|&n| {
+                    let phrase: Vec<&str> = words[k..k + n].iter().map(|&w| word(w)).collect();
+                    lists.titles.contains(phrase.join(" ").as_str())
+                })
+                .unwrap_or(0)
+        } else {
+            usize::from(lists.titles.contains(first))
+        };
         if title_len > 0 && k + title_len < words.len() {
             if !current.is_empty() {
                 parts.push((std::mem::take(&mut current), titled));
