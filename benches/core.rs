@@ -1,7 +1,9 @@
 //! The budgets of issue 2, measured: first frame with 10,000 articles, wrapping 1 MB, a frame
 //! at 200x60, and a key that scrolls or switches articles with 1 MB articles open. And those of
 //! in-article search: every match of a common word in 10 MB plus the next frame, and one
-//! keystroke in the search prompt plus the next frame on 1 MB.
+//! keystroke in the search prompt plus the next frame on 1 MB. And entity highlighting in the
+//! reader: detection throughput, with and without watch-lists, the part in view of a huge
+//! article, and the first frame of a 10 MB article with its view highlighted.
 //!
 //! Run: `cargo bench --bench core`. Inputs are generated here, deterministically; nothing
 //! outside the repository is needed. Divan prints the median of every benchmark.
@@ -15,6 +17,8 @@ use newsdesk::action::Action;
 use newsdesk::app::App;
 use newsdesk::config::Config;
 use newsdesk::library::{Format, Library, article};
+use newsdesk::text::highlights::{Highlights, cut, cut_back};
+use newsdesk::text::watch::WatchList;
 use newsdesk::text::wrap::Layout;
 use newsdesk::update::{Edit, Msg};
 use ratatui::Terminal;
@@ -325,5 +329,73 @@ fn search_first_key_1mb(bencher: Bencher) {
         type_text(app, "e");
         draw(app, terminal);
         divan::black_box(match_count(app))
+    });
+}
+
+/// Two watch-lists of the kind a reader keeps: names and a regex.
+fn watch_lists() -> Vec<WatchList> {
+    let terms = ["Insikt Group", "Geneva", "SWIFT", "Müller", "cryptocurrency exchange", "sanctions"];
+    vec![
+        WatchList::new("watch", terms.iter().map(ToString::to_string).collect(), false).expect("compiles"),
+        WatchList::new("sums", vec![r"\$\d+ million".to_string()], true).expect("compiles"),
+    ]
+}
+
+/// Entity detection on 1 MB of article text, all of it: what opening a small article does at
+/// once and a huge one's background run does a part at a time. Reported as bytes per second.
+#[divan::bench(sample_count = 20)]
+fn highlight_1mb(bencher: Bencher) {
+    let a = article::parse(Format::Text, &article_text(7, 1 << 20), Path::new("big.txt"));
+    bencher
+        .counter(divan::counter::BytesCount::new(a.doc.text.len()))
+        .bench(|| Highlights::full(divan::black_box(&a.doc.text), &[]).entities.len());
+}
+
+/// The same with two watch-lists (six terms and a regex) matched as well.
+#[divan::bench(sample_count = 20)]
+fn highlight_1mb_with_watch_lists(bencher: Bencher) {
+    let a = article::parse(Format::Text, &article_text(7, 1 << 20), Path::new("big.txt"));
+    let lists = watch_lists();
+    bencher
+        .counter(divan::counter::BytesCount::new(a.doc.text.len()))
+        .bench(|| Highlights::full(divan::black_box(&a.doc.text), &lists).hits.len());
+}
+
+/// What a huge article's view costs before a frame: five screens of 60 lines at 200 columns
+/// around the middle of a 10 MB article, cut between words, read for entities.
+#[divan::bench(sample_count = 30)]
+fn highlight_view_of_10mb(bencher: Bencher) {
+    let a = article::parse(Format::Text, &article_text(3, 10 << 20), Path::new("huge.txt"));
+    let layout = Layout::new(&a.doc, 200, 0);
+    let middle = layout.lines.len() / 2;
+    let (first, last) = (&layout.lines[middle - 120], &layout.lines[middle + 180]);
+    let window = cut_back(&a.doc, first.range.start)..cut(&a.doc, last.range.end);
+    bencher
+        .counter(divan::counter::BytesCount::new(window.len()))
+        .bench(|| Highlights::detect(&a.doc.text, window.clone(), &[]).entities.len());
+}
+
+/// A folder of a short article, listed first, and a 10 MB one.
+fn short_and_huge_folder() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join("newsdesk-bench-short-and-10mb");
+        std::fs::create_dir_all(&dir).expect("bench folder");
+        std::fs::write(dir.join("a-short.txt"), article_text(1, 3400)).expect("bench article");
+        std::fs::write(dir.join("b-huge.txt"), article_text(3, 10 << 20)).expect("bench article");
+        dir
+    })
+}
+
+/// Selecting a 10 MB article not seen before: read, parse, wrap, the view read for entities,
+/// the next frame at 200x60 (the rest is read on a thread, which this does not wait for).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn key_open_unseen_10mb_highlighted(bencher: Bencher) {
+    bencher.with_inputs(|| app_on(short_and_huge_folder(), false)).bench_local_values(|(mut app, mut terminal)| {
+        app.step(Msg::Action(Action::MoveDown));
+        draw(&app, &mut terminal);
+        let reader = app.state.reader.as_ref().expect("shown");
+        assert!(!reader.highlights.complete && !reader.highlights.entities.is_empty(), "the view only");
+        (app, terminal)
     });
 }

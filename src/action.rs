@@ -54,11 +54,16 @@ actions! {
     NextMatch => "next-match", "go to the next search match, wrapping at the end";
     PrevMatch => "prev-match", "go to the previous search match, wrapping at the start";
     ClearSearch => "clear-search", "clear the search highlights";
+    ToggleEntities => "toggle-entities", "turn entity highlighting on or off";
+    EntityLegend => "entity-legend", "show or hide the legend of entity kinds";
+    EntityPanel => "entity-panel", "list this article's entities by kind";
     Accept => "accept", "in a prompt: keep the search and close the prompt";
     Cancel => "cancel", "in a prompt: cancel and put the view back where it was";
     ToggleRegex => "toggle-regex", "in a prompt: switch between plain text and regex";
     HistoryPrev => "history-prev", "in a prompt: recall the previous query";
     HistoryNext => "history-next", "in a prompt: recall the next query";
+    JumpToEntity => "jump-to-entity", "in the panel: go to the chosen entity";
+    ClosePanel => "close-panel", "in the panel: close it";
 }
 
 impl Action {

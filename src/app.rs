@@ -3,9 +3,9 @@
 
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::time::{Duration, Instant};
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{
@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::keymap::{KeyChord, Scope};
 use crate::library::{Article, Library, article};
 use crate::state::{Focus, Options, State};
+use crate::text::highlights::Highlights;
 use crate::tui::Term;
 use crate::update::search::COUNT_BUDGET;
 use crate::update::{Edit, Effect, Msg, update};
@@ -36,8 +37,10 @@ pub struct App {
     pub state: State,
     pub config: Config,
     loader: Option<Receiver<(usize, Article)>>,
-    /// Results of background match counts.
-    counted: (Sender<Msg>, Receiver<Msg>),
+    /// Results of background work: match counts and entity detection.
+    background: (Sender<Msg>, Receiver<Msg>),
+    /// The entity detection running on a thread, as (entry, job), and its stop flag.
+    detecting: Option<((usize, u64), Arc<AtomicBool>)>,
 }
 
 impl App {
@@ -51,7 +54,9 @@ impl App {
         };
         let mut state = State::new(library, options);
         state.help_rows = crate::ui::help::help_rows(&config.keymap).len();
-        Self { state, config, loader: None, counted: mpsc::channel() }
+        state.entities_on = config.entities.highlight;
+        state.watch = config.entities.watch.clone().into();
+        Self { state, config, loader: None, background: mpsc::channel(), detecting: None }
     }
 
     /// Starts reading every article fully in the background (word counts, exact titles).
@@ -74,6 +79,51 @@ impl App {
                 }
             };
         }
+        self.detect_in_background();
+    }
+
+    /// Keeps one background entity detection running for the shown article while its
+    /// highlights are incomplete, and stops one the state no longer wants (the user moved on).
+    /// The state asks for it by what it holds rather than by an effect, since one update can
+    /// need it beside a match count, and so a superseded run can be stopped.
+    fn detect_in_background(&mut self) {
+        let wanted = self.state.detection_wanted();
+        if self.detecting.as_ref().map(|(job, _)| *job) == wanted {
+            return;
+        }
+        if let Some((_, stop)) = self.detecting.take() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let (Some((entry, job)), Some(reader)) = (wanted, &self.state.reader) else { return };
+        let article = Arc::clone(&reader.article);
+        let watch = Arc::clone(&self.state.watch);
+        let stop = Arc::new(AtomicBool::new(false));
+        let tx = self.background.0.clone();
+        let flag = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            if let Some(highlights) = Highlights::full_in_parts(&article.doc, &watch, &flag) {
+                let _ = tx.send(Msg::Detected { entry, job, highlights: Box::new(highlights) });
+            }
+        });
+        self.detecting = Some(((entry, job), stop));
+    }
+
+    /// Waits up to `timeout` for background work (match counts, entity detection) to finish
+    /// and applies its results; returns whether none is left running. For tests and benches:
+    /// the event loop polls instead.
+    pub fn wait_for_background(&mut self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let pending = self.detecting.is_some() || self.state.search.as_ref().is_some_and(|s| !s.complete);
+            if !pending {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.background.1.recv_timeout(left) {
+                Ok(msg) => self.step(msg),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return false,
+            }
+        }
     }
 
     /// Counts every match of a huge article on a thread; the answer arrives as `Msg::Counted`.
@@ -81,7 +131,7 @@ impl App {
         let (Some(reader), Some(search)) = (&self.state.reader, &self.state.search) else { return };
         let article = Arc::clone(&reader.article);
         let matcher = search.matcher.clone();
-        let tx = self.counted.0.clone();
+        let tx = self.background.0.clone();
         std::thread::spawn(move || {
             let text = &article.doc.text;
             let (found, complete) = matcher.find_within(text, 0..text.len(), Some(COUNT_BUDGET));
@@ -129,16 +179,17 @@ impl App {
             return Some(Msg::Action(Action::Help));
         }
         let scope = match self.state.focus {
+            _ if self.state.panel.is_some() => Scope::Panel,
             Focus::List => Scope::List,
             Focus::Reader => Scope::Reader,
         };
         self.config.keymap.lookup(scope, &chord).map(Msg::Action)
     }
 
-    /// Applies finished background match counts; returns whether any arrived.
-    fn drain_counts(&mut self) -> bool {
+    /// Applies finished background work; returns whether any arrived.
+    fn drain_background(&mut self) -> bool {
         let mut any = false;
-        while let Ok(msg) = self.counted.1.try_recv() {
+        while let Ok(msg) = self.background.1.try_recv() {
             self.step(msg);
             any = true;
         }
@@ -207,7 +258,16 @@ impl App {
                 }
             }
             dirty |= self.drain_loader();
-            dirty |= self.drain_counts();
+            dirty |= self.drain_background();
+        }
+    }
+}
+
+impl Drop for App {
+    /// A background entity detection stops with the app rather than running on unseen.
+    fn drop(&mut self) {
+        if let Some((_, stop)) = &self.detecting {
+            stop.store(true, Ordering::Relaxed);
         }
     }
 }

@@ -229,18 +229,20 @@ impl From<KeyEvent> for KeyChord {
     }
 }
 
-/// Where a binding applies: the focused pane's scope is looked up first, then `Global`. The
-/// `Prompt` scope (a search prompt is open) has no fallback: other keys type text.
+/// Where a binding applies: the focused pane's scope (or the open entity panel's) is looked up
+/// first, then `Global`. The `Prompt` scope (a search prompt is open) has no fallback: other
+/// keys type text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Scope {
     Global,
     List,
     Reader,
     Prompt,
+    Panel,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [Scope::Global, Scope::List, Scope::Reader, Scope::Prompt];
+    pub const ALL: [Scope; 5] = [Scope::Global, Scope::List, Scope::Reader, Scope::Prompt, Scope::Panel];
 
     /// The config word: the sub-table name in `[keys.<scope>]`.
     pub const fn name(self) -> &'static str {
@@ -249,6 +251,7 @@ impl Scope {
             Scope::List => "list",
             Scope::Reader => "reader",
             Scope::Prompt => "prompt",
+            Scope::Panel => "panel",
         }
     }
 
@@ -263,9 +266,9 @@ impl fmt::Display for Scope {
     }
 }
 
-/// The scope name was not `global`, `list` or `reader`.
+/// The scope name was not one of [`Scope::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown key scope \"{0}\" (expected one of: global, list, reader, prompt)")]
+#[error("unknown key scope \"{0}\" (expected one of: global, list, reader, prompt, panel)")]
 pub struct UnknownScope(pub String);
 
 impl FromStr for Scope {
@@ -296,7 +299,7 @@ struct ScopeMap {
 /// action → keys for help and hints (which therefore always show the live bindings).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
-    scopes: [ScopeMap; 4],
+    scopes: [ScopeMap; Scope::ALL.len()],
 }
 
 impl Keymap {
@@ -446,6 +449,7 @@ mod tests {
     #[case::global("global", Scope::Global)]
     #[case::list("list", Scope::List)]
     #[case::reader("reader", Scope::Reader)]
+    #[case::panel("panel", Scope::Panel)]
     fn scopes_round_trip(#[case] text: &str, #[case] scope: Scope) {
         assert_eq!(text.parse::<Scope>(), Ok(scope));
         assert_eq!(scope.to_string(), text);

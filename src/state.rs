@@ -6,7 +6,10 @@ use std::sync::Arc;
 
 use crate::config::SortKey;
 use crate::library::{Article, Entry, Library};
+use crate::text::highlights::{Group, Highlights};
 use crate::text::search::Matcher;
+use crate::text::segments::Mark;
+use crate::text::watch::WatchList;
 use crate::text::wrap::Layout;
 use crate::ui::layout::Areas;
 
@@ -26,6 +29,10 @@ pub struct Reader {
     pub layout: Layout,
     /// First visible line of `layout`.
     pub top: usize,
+    /// Entities and watch-list hits found in the article so far.
+    pub highlights: Highlights,
+    /// Names this article's background entity detection, to tell its result from a stale one.
+    pub job: u64,
 }
 
 impl Reader {
@@ -64,6 +71,62 @@ pub struct Search {
     pub stopped: bool,
     /// Tells a background count's result from a stale one.
     pub generation: u64,
+    /// Set when the "search" is the mentions of an entity chosen in the entity panel: its
+    /// matches come from the article's highlights, not from `matcher`.
+    pub entity: Option<EntityTarget>,
+}
+
+/// An entity chosen in the entity panel: its mark (kind or watch-list) and its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityTarget {
+    pub mark: Mark,
+    pub name: String,
+}
+
+/// A row of the entity panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelRow {
+    /// A section: a kind or a watch-list, its mentions and its distinct names.
+    Heading { mark: Mark, mentions: usize, names: usize },
+    /// A name: an index into `Panel::groups`.
+    Name(usize),
+}
+
+/// The entity panel while it is open.
+#[derive(Debug, Clone)]
+pub struct Panel {
+    /// The article the names belong to.
+    pub entry: usize,
+    /// Its names, in display order.
+    pub groups: Vec<Group>,
+    /// The names under a heading per section.
+    pub rows: Vec<PanelRow>,
+    /// Index into `groups` of the chosen name.
+    pub selected: usize,
+    /// First visible row.
+    pub top: usize,
+    /// The whole article had been read for entities when the panel was made.
+    pub complete: bool,
+}
+
+impl Panel {
+    pub fn new(entry: usize, groups: Vec<Group>, complete: bool) -> Self {
+        let mut rows = Vec::with_capacity(groups.len() + 10);
+        for (i, g) in groups.iter().enumerate() {
+            if i == 0 || groups[i - 1].mark != g.mark {
+                let section = groups[i..].iter().take_while(|o| o.mark == g.mark);
+                let (mentions, names) = section.fold((0, 0), |(m, n), o| (m + o.mentions.len(), n + 1));
+                rows.push(PanelRow::Heading { mark: g.mark, mentions, names });
+            }
+            rows.push(PanelRow::Name(i));
+        }
+        Self { entry, groups, rows, selected: 0, top: 0, complete }
+    }
+
+    /// The row showing name `group`.
+    pub fn row_of(&self, group: usize) -> usize {
+        self.rows.iter().position(|r| *r == PanelRow::Name(group)).unwrap_or(0)
+    }
 }
 
 impl Search {
@@ -140,6 +203,15 @@ pub struct State {
     pub positions: HashMap<usize, usize>,
     /// Articles read recently, most recent first, kept wrapped for instant switching back.
     pub recent: VecDeque<Reader>,
+    /// Entities are highlighted in the reading pane.
+    pub entities_on: bool,
+    /// The legend of entity kinds is shown.
+    pub legend: bool,
+    pub panel: Option<Panel>,
+    /// The user's watch-lists, shared with background detection.
+    pub watch: Arc<[WatchList]>,
+    /// The last `Reader::job` handed out.
+    pub jobs: u64,
     pub quit: bool,
 }
 
@@ -162,6 +234,11 @@ impl State {
             options,
             positions: HashMap::new(),
             recent: VecDeque::new(),
+            entities_on: true,
+            legend: false,
+            panel: None,
+            watch: Arc::from(Vec::new()),
+            jobs: 0,
             quit: false,
         };
         state.sort();
@@ -209,6 +286,23 @@ impl State {
     pub fn list_page(&self) -> usize {
         let (height, per) = self.list_rows();
         (height / per).max(1)
+    }
+
+    /// The background entity detection the shown article needs, as (entry, job): until its
+    /// highlights are complete.
+    pub fn detection_wanted(&self) -> Option<(usize, u64)> {
+        self.reader.as_ref().filter(|r| !r.highlights.complete).map(|r| (r.entry, r.job))
+    }
+
+    /// The label of a kind or watch-list: `person`, `sanctions`.
+    pub fn mark_label(&self, mark: Mark) -> String {
+        match mark {
+            Mark::Entity(kind) => kind.name().to_owned(),
+            Mark::Watch(list) => {
+                self.watch.get(usize::from(list)).map_or_else(|| format!("list {list}"), |w| w.name.clone())
+            }
+            Mark::Match | Mark::Current => String::new(),
+        }
     }
 
     /// Lines of article text visible at once.

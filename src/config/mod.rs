@@ -1,6 +1,7 @@
 //! The user's configuration: compiled-in defaults with the user's file layered on top, every
 //! problem reported at once with its position.
 
+mod entities;
 mod error;
 mod keys;
 mod layers;
@@ -13,9 +14,10 @@ use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy;
 
+pub use entities::{EntitiesConfig, Marker};
 pub use error::{ConfigError, ConfigErrors, LoadError};
 pub use settings::{LibraryConfig, ReaderConfig, SortKey, UiConfig, UnknownSortKey};
-pub use theme::{EntityStyles, Theme};
+pub use theme::{EntityStyles, Theme, WATCH_MODIFIER, kind_modifier};
 
 use error::Source;
 use layers::{Layer, Layers};
@@ -28,7 +30,7 @@ pub const DEFAULT_TOML: &str = include_str!("../../config.toml");
 /// The name errors in [`DEFAULT_TOML`] are reported under.
 const DEFAULTS_NAME: &str = "built-in defaults";
 
-const SECTIONS: &[&str] = &["library", "reader", "ui", "theme", "keys"];
+const SECTIONS: &[&str] = &["library", "reader", "ui", "entities", "theme", "keys"];
 
 /// Everything configurable, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +38,7 @@ pub struct Config {
     pub library: LibraryConfig,
     pub reader: ReaderConfig,
     pub ui: UiConfig,
+    pub entities: EntitiesConfig,
     pub theme: Theme,
     pub keymap: Keymap,
 }
@@ -76,13 +79,17 @@ impl Config {
         let library = LibraryConfig::read(&mut layers);
         let reader = ReaderConfig::read(&mut layers);
         let ui = UiConfig::read(&mut layers);
+        let entities = EntitiesConfig::read(&mut layers);
         let theme = Theme::read(&mut layers);
         let keymap = keys::read_keymap(&mut layers);
         let errors = layers.into_errors();
-        match (library, reader, ui, theme, keymap) {
-            (Some(library), Some(reader), Some(ui), Some(theme), Some(keymap)) if errors.is_empty() => {
+        match (library, reader, ui, entities, theme, keymap) {
+            (Some(library), Some(reader), Some(ui), Some((entities, watch)), Some(theme), Some(keymap))
+                if errors.is_empty() =>
+            {
+                let theme = theme.with_entities(watch, entities.marker.resolve(no_color));
                 let theme = if no_color { theme.without_colour() } else { theme };
-                Ok(Self { library, reader, ui, theme, keymap })
+                Ok(Self { library, reader, ui, entities, theme, keymap })
             }
             _ => Err(ConfigErrors(errors)),
         }

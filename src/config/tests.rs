@@ -3,6 +3,8 @@
 use super::*;
 use crate::action::Action;
 use crate::keymap::{KeyChord, Scope};
+use crate::text::entities::EntityKind;
+use crate::text::segments::Mark;
 use ratatui::style::{Color, Modifier, Style};
 use rstest::rstest;
 
@@ -32,7 +34,7 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
 #[case::syntax_error("syntax_error.toml", "3:13: TOML syntax error: extra `=`, expected nothing")]
 #[case::unknown_section(
     "unknown_section.toml",
-    "2:2: colors: unknown section \"colors\" (expected one of: library, reader, ui, theme, keys)"
+    "2:2: colors: unknown section \"colors\" (expected one of: library, reader, ui, entities, theme, keys)"
 )]
 #[case::unknown_field(
     "unknown_field.toml",
@@ -62,14 +64,15 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
 )]
 #[case::unknown_scope(
     "unknown_scope.toml",
-    "2:7: keys.editor: unknown key scope \"editor\" (expected one of: global, list, reader, prompt)"
+    "2:7: keys.editor: unknown key scope \"editor\" (expected one of: global, list, reader, prompt, panel)"
 )]
 #[case::unknown_action(
     "unknown_action.toml",
     "3:1: keys.list.jump: unknown action \"jump\" (expected one of: quit, help, toggle-focus, \
      move-up, move-down, page-up, page-down, half-page-up, half-page-down, top, bottom, open, \
-     back, next-article, prev-article, search, next-match, prev-match, clear-search, accept, cancel, \
-     toggle-regex, history-prev, history-next)"
+     back, next-article, prev-article, search, next-match, prev-match, clear-search, toggle-entities, \
+     entity-legend, entity-panel, accept, cancel, toggle-regex, history-prev, history-next, jump-to-entity, \
+     close-panel)"
 )]
 #[case::bad_key(
     "bad_key.toml",
@@ -83,6 +86,34 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
 #[case::unknown_sort_key(
     "unknown_sort_key.toml",
     "3:8: library.sort: unknown sort key \"name\" (expected one of: date, title, path)"
+)]
+#[case::unknown_marker(
+    "unknown_marker.toml",
+    "3:10: entities.marker: unknown marker \"tags\" (expected one of: auto, none, modifiers)"
+)]
+#[case::unknown_watch_field(
+    "unknown_watch_field.toml",
+    "6:1: entities.watch[0].regexp: unknown watch-list field \"regexp\" (expected one of: name, style, terms, regex)"
+)]
+#[case::missing_watch_field(
+    "missing_watch_field.toml",
+    "2:1: entities.watch[0]: missing field \"terms\" (a watch-list needs name, style and terms)"
+)]
+#[case::bad_watch_style(
+    "bad_watch_style.toml",
+    &format!("4:16: entities.watch[0].style.fg: unknown colour \"crimson\" {COLOUR_HINT}")
+)]
+#[case::empty_watch_terms(
+    "empty_watch_terms.toml",
+    "5:9: entities.watch[0].terms: a watch-list needs at least one term"
+)]
+#[case::invalid_watch_regex(
+    "invalid_watch_regex.toml",
+    "5:26: entities.watch[0].terms[1]: invalid regex \"M/?V (Akademik\": unclosed group"
+)]
+#[case::duplicate_watch_name(
+    "duplicate_watch_name.toml",
+    "8:8: entities.watch[1].name: watch-list name \"sanctions\" is already used on line 3; names must be unique"
 )]
 fn each_invalid_fixture_reports_its_problem(#[case] name: &str, #[case] expected: &str) {
     let errors = Config::from_toml(&fixture(name), name, false).expect_err("fixture is invalid");
@@ -124,7 +155,7 @@ fn fixtures_cover_every_file_in_the_folder() {
     for name in &names {
         assert!(Config::from_toml(&fixture(name), name, false).is_err(), "{name} should be invalid");
     }
-    assert_eq!(names.len(), 14);
+    assert_eq!(names.len(), 21);
 }
 
 #[test]
@@ -236,6 +267,31 @@ fn an_unbound_key_can_be_rebound_to_another_action() {
 #[case::colour_not_a_string("[theme]\ntitle = { fg = 1 }\n", "3:16: theme.title.fg: expected a colour string")]
 #[case::empty_path("[library]\npath = \"\"\n", "3:8: library.path: expected a folder path, found an empty string")]
 #[case::unknown_entity_kind("[theme.entities]\nanimal = {}\n", "3:1: theme.entities.animal: unknown entity kind")]
+#[case::watch_not_an_array(
+    "[entities]\nwatch = \"sanctions\"\n",
+    "3:9: entities.watch: expected watch-lists written as [[entities.watch]] tables, found string"
+)]
+#[case::watch_entry_not_a_table("[entities]\nwatch = [1]\n", "3:10: entities.watch[0]: expected a watch-list table")]
+#[case::watch_name_empty(
+    "[[entities.watch]]\nname = \" \"\nstyle = {}\nterms = [\"x\"]\n",
+    "3:8: entities.watch[0].name: expected a non-empty name"
+)]
+#[case::watch_term_not_a_string(
+    "[[entities.watch]]\nname = \"n\"\nstyle = {}\nterms = [\"x\", 5]\n",
+    "5:15: entities.watch[0].terms: expected an array of strings"
+)]
+#[case::watch_term_empty(
+    "[[entities.watch]]\nname = \"n\"\nstyle = {}\nterms = [\"x\", \"\"]\n",
+    "5:15: entities.watch[0].terms[1]: an empty term would match nothing"
+)]
+#[case::watch_regex_matches_empty(
+    "[[entities.watch]]\nname = \"n\"\nstyle = {}\nterms = [\"a*\"]\nregex = true\n",
+    "5:10: entities.watch[0].terms[0]: the regex \"a*\" matches empty text"
+)]
+#[case::watch_regex_not_a_bool(
+    "[[entities.watch]]\nname = \"n\"\nstyle = {}\nterms = [\"x\"]\nregex = \"yes\"\n",
+    "6:9: entities.watch[0].regex: expected true or false"
+)]
 #[case::user_conflict_in_one_file(
     "[keys.reader]\ntop = \"x\"\nbottom = \"x\"\n",
     "4:10: keys.reader.bottom: key \"x\" is already bound to top in [keys.reader]"
@@ -245,6 +301,36 @@ fn other_mistakes_are_reported_where_they_are(#[case] body: &str, #[case] expect
     let text = format!("# test\n{body}");
     let message = Config::from_toml(&text, "t.toml", false).expect_err("invalid").to_string();
     assert!(message.starts_with(&format!("t.toml:{expected_start}")), "{message}");
+}
+
+#[test]
+fn watch_lists_are_read_in_order_with_their_styles() {
+    let config = user(
+        "[entities]\nhighlight = false\nmarker = \"modifiers\"\n\n[[entities.watch]]\nname = \"sanctions\"\n\
+         style = { fg = \"black\", bg = \"light-red\" }\nterms = [\"Lazarus Group\", \"SWIFT\"]\n\n\
+         [[entities.watch]]\nname = \"ships\"\nstyle = { underline = true }\nterms = ['\\d+ tankers?']\nregex = true\n",
+    );
+    let e = &config.entities;
+    assert_eq!((e.highlight, e.marker), (false, Marker::Modifiers));
+    let lists: Vec<_> = e.watch.iter().map(|w| (w.name.as_str(), w.terms.len(), w.regex)).collect();
+    assert_eq!(lists, [("sanctions", 2, false), ("ships", 1, true)]);
+    assert_eq!(e.watch[1].find_in("3 tankers and 1 tanker", 0..22), [0..9, 14..22]);
+    let sanctions = Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(WATCH_MODIFIER);
+    assert_eq!(config.theme.mark(Mark::Watch(0)), sanctions);
+}
+
+#[test]
+fn defaults_highlight_with_no_watch_lists_and_an_auto_marker() {
+    let config = Config::default();
+    assert_eq!(config.entities, EntitiesConfig { highlight: true, marker: Marker::Auto, watch: vec![] });
+    let person = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    assert_eq!(config.theme.mark(Mark::Entity(EntityKind::Person)), person, "colours alone by default");
+    let plain = Config::from_toml("", "t.toml", true).expect("valid");
+    assert_eq!(
+        plain.theme.mark(Mark::Entity(EntityKind::Person)),
+        Style::new().add_modifier(Modifier::BOLD | kind_modifier(EntityKind::Person)),
+        "NO_COLOR turns the auto marker into modifiers"
+    );
 }
 
 #[test]
@@ -262,6 +348,14 @@ fn no_color_drops_colours_and_keeps_modifiers() {
     assert!(theme.list_selected.add_modifier.contains(Modifier::REVERSED));
     assert!(theme.current_match.add_modifier.contains(Modifier::REVERSED | Modifier::BOLD));
     assert!(theme.search_match.add_modifier.contains(Modifier::UNDERLINED));
+    let watched =
+        Config::from_toml("[[entities.watch]]\nname = \"n\"\nstyle = { fg = \"red\" }\nterms = [\"x\"]\n", "t", true);
+    let watched = watched.expect("valid");
+    assert_eq!(
+        watched.theme.mark(Mark::Watch(0)),
+        Style::new().add_modifier(WATCH_MODIFIER),
+        "watch styles lose colour"
+    );
 }
 
 #[test]

@@ -2,8 +2,11 @@
 
 use ratatui::style::{Modifier, Style};
 
+use super::entities::Marker;
 use super::layers::Layers;
 use super::style::read_style;
+use crate::text::entities::EntityKind;
+use crate::text::segments::Mark;
 
 /// Generates a struct of `Style` fields plus the list of their TOML names, from one list, so
 /// the config reader, the struct and the error vocabulary cannot drift apart.
@@ -89,6 +92,8 @@ style_table! {
         scrollbar: "The reading pane's scrollbar.",
     }
     entities: EntityStyles,
+    watch: Vec<Style>,
+    marker: Marker,
 }
 
 /// What keeps a slot visible once colours are gone (`NO_COLOR`): selections and matches must
@@ -100,7 +105,43 @@ const NO_COLOUR_EMPHASIS: &[(&str, Modifier)] = &[
     ("current_match", Modifier::REVERSED.union(Modifier::BOLD)),
 ];
 
+/// What each kind adds under the `modifiers` marker: a different mix per kind, none of them
+/// plain underline (a search match without colour) or reversed (the current match).
+pub const fn kind_modifier(kind: EntityKind) -> Modifier {
+    match kind {
+        EntityKind::Person => Modifier::BOLD,
+        EntityKind::Organization => Modifier::BOLD.union(Modifier::UNDERLINED),
+        EntityKind::Place => Modifier::ITALIC,
+        EntityKind::Group => Modifier::BOLD.union(Modifier::ITALIC),
+        EntityKind::Date => Modifier::ITALIC.union(Modifier::UNDERLINED),
+        EntityKind::Money => Modifier::DIM.union(Modifier::UNDERLINED),
+        EntityKind::Percent => Modifier::DIM.union(Modifier::ITALIC),
+        EntityKind::Number => Modifier::DIM,
+    }
+}
+
+/// What a watch-list hit adds under the `modifiers` marker.
+pub const WATCH_MODIFIER: Modifier = Modifier::BOLD.union(Modifier::ITALIC).union(Modifier::UNDERLINED);
+
 impl Theme {
+    /// The style of a highlight over article text: an entity kind or a watch-list (with the
+    /// marker's modifiers), a search match.
+    pub fn mark(&self, mark: Mark) -> Style {
+        let modifiers = self.marker == Marker::Modifiers;
+        match mark {
+            Mark::Entity(kind) => {
+                let style = self.entities.get(kind.name()).unwrap_or_default();
+                if modifiers { style.add_modifier(kind_modifier(kind)) } else { style }
+            }
+            Mark::Watch(list) => {
+                let style = self.watch.get(usize::from(list)).copied().unwrap_or_default();
+                if modifiers { style.add_modifier(WATCH_MODIFIER) } else { style }
+            }
+            Mark::Match => self.search_match,
+            Mark::Current => self.current_match,
+        }
+    }
+
     /// The style of an entity kind (`"person"`, `"money"` …); plain text for unknown kinds.
     pub fn entity(&self, kind: &str) -> Style {
         self.entities.get(kind).unwrap_or_default()
@@ -119,12 +160,21 @@ impl Theme {
                 *style = strip_colour(*style);
             }
         }
+        for style in &mut self.watch {
+            *style = strip_colour(*style);
+        }
         for &(slot, modifier) in NO_COLOUR_EMPHASIS {
             if let Some(style) = self.get_mut(slot) {
                 *style = style.add_modifier(modifier);
             }
         }
         self
+    }
+
+    /// The theme with the watch-lists' styles (from `[[entities.watch]]`) and the marker in effect.
+    #[must_use]
+    pub fn with_entities(self, watch: Vec<Style>, marker: Marker) -> Self {
+        Self { watch, marker, ..self }
     }
 
     pub(crate) fn read(layers: &mut Layers<'_>) -> Option<Self> {
@@ -205,5 +255,29 @@ mod tests {
         assert_eq!(plain.current_match, Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD));
         assert_eq!(plain.list_selected, Style::new().add_modifier(Modifier::REVERSED));
         assert_eq!(plain.entities.person, Style::new().add_modifier(Modifier::ITALIC));
+    }
+
+    #[test]
+    fn the_modifiers_marker_tells_every_kind_and_watch_lists_apart() {
+        let mut seen: Vec<Modifier> = EntityKind::ALL.iter().map(|&k| kind_modifier(k)).collect();
+        seen.extend([WATCH_MODIFIER, Modifier::UNDERLINED, Modifier::REVERSED | Modifier::BOLD]);
+        let count = seen.len();
+        seen.sort_by_key(Modifier::bits);
+        seen.dedup();
+        assert_eq!(seen.len(), count, "kinds, watch-lists and search matches all differ");
+        let theme = Theme {
+            marker: Marker::Modifiers,
+            watch: vec![Style::new().fg(Color::Red)],
+            entities: EntityStyles { money: Style::new().fg(Color::Green), ..EntityStyles::default() },
+            ..Theme::default()
+        };
+        assert_eq!(
+            theme.mark(Mark::Entity(EntityKind::Money)),
+            Style::new().fg(Color::Green).add_modifier(kind_modifier(EntityKind::Money))
+        );
+        assert_eq!(theme.mark(Mark::Watch(0)), Style::new().fg(Color::Red).add_modifier(WATCH_MODIFIER));
+        assert_eq!(theme.mark(Mark::Watch(7)), Style::new().add_modifier(WATCH_MODIFIER));
+        let plain = Theme { marker: Marker::None, ..theme };
+        assert_eq!(plain.mark(Mark::Entity(EntityKind::Money)), Style::new().fg(Color::Green));
     }
 }

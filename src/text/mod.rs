@@ -1,8 +1,10 @@
-//! Pure text logic: the document model, wrapping, sanitizing. Byte ranges in, byte ranges out; no terminal here.
+//! Pure text logic: the document model, wrapping, sanitizing, search, entities and highlights. Byte ranges in, byte ranges out; no terminal here.
 
 pub mod doc;
 pub mod entities;
+pub mod highlights;
 pub mod sanitize;
 pub mod search;
 pub mod segments;
+pub mod watch;
 pub mod wrap;

@@ -62,7 +62,7 @@ pub fn literal_pattern(query: &str) -> String {
     pattern
 }
 
-fn build(pattern: &str, case_sensitive: bool) -> Result<Regex, regex::Error> {
+pub(crate) fn build(pattern: &str, case_sensitive: bool) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern)
         .case_insensitive(!case_sensitive)
         .unicode(true)
@@ -72,7 +72,7 @@ fn build(pattern: &str, case_sensitive: bool) -> Result<Regex, regex::Error> {
 }
 
 /// The last line of a regex error: the message without the pattern echo and caret.
-fn short_error(e: &regex::Error) -> String {
+pub(crate) fn short_error(e: &regex::Error) -> String {
     let text = e.to_string();
     let line = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("invalid regex");
     line.trim().trim_start_matches("error: ").to_string()

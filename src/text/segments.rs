@@ -1,11 +1,18 @@
-//! Cutting a line's text into styled segments: inline styles, then highlight marks (search
-//! matches now, entities later) laid over them by priority.
+//! Cutting a line's text into styled segments: inline styles, then highlight marks (entities,
+//! watch-list hits, search matches) laid over them by priority.
 
 use std::ops::Range;
 
-/// A highlight over text; the later variant wins where marks overlap.
+use super::entities::EntityKind;
+
+/// A highlight over text; the later variant wins where marks overlap, so a search match shows
+/// over a watch-list hit, and a hit over a built-in entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Mark {
+    /// A built-in entity of this kind.
+    Entity(EntityKind),
+    /// A hit of the watch-list with this index.
+    Watch(u16),
     /// A search match.
     Match,
     /// The current search match.
@@ -67,6 +74,23 @@ mod tests {
                 (15..20, 1, None),
             ]
         );
+    }
+
+    #[test]
+    fn search_beats_watch_lists_which_beat_entities() {
+        let segs = [(0..10, 0)];
+        let marks = [(0..10, Mark::Entity(EntityKind::Place)), (2..8, Mark::Watch(3)), (4..6, Mark::Match)];
+        assert_eq!(
+            overlay(&segs, &marks),
+            vec![
+                (0..2, 0, Some(Mark::Entity(EntityKind::Place))),
+                (2..4, 0, Some(Mark::Watch(3))),
+                (4..6, 0, Some(Mark::Match)),
+                (6..8, 0, Some(Mark::Watch(3))),
+                (8..10, 0, Some(Mark::Entity(EntityKind::Place))),
+            ]
+        );
+        assert!(Mark::Entity(EntityKind::Number) < Mark::Watch(0) && Mark::Watch(u16::MAX) < Mark::Match);
     }
 
     #[test]

@@ -2,12 +2,14 @@
 
 pub mod help;
 pub mod layout;
+pub mod legend;
 pub mod list;
+pub mod panel;
 pub mod reader;
 pub mod status;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
@@ -38,6 +40,14 @@ pub fn render(state: &State, config: &Config, frame: &mut Frame) {
     );
     if let Some(cursor) = status::prompt_cursor(state, state.areas.status) {
         frame.set_cursor_position(cursor);
+    }
+    if state.legend {
+        let pane = if state.areas.reader.is_empty() { state.areas.list } else { state.areas.reader };
+        let corner = pane.inner(Margin { horizontal: 1, vertical: 1 });
+        frame.render_widget(legend::Legend { state, theme }, corner);
+    }
+    if let Some(panel) = &state.panel {
+        frame.render_widget(panel::PanelView { state, panel, theme, keymap: &config.keymap }, area);
     }
     if let Some(scroll) = state.help {
         frame.render_widget(help::HelpOverlay { keymap: &config.keymap, theme, scroll }, area);

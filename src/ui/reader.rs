@@ -11,7 +11,7 @@ use crate::library::Article;
 use crate::library::meta::reading_minutes;
 use std::ops::Range;
 
-use crate::state::{Focus, Reader, Search, State};
+use crate::state::{Focus, Reader, State};
 use crate::text::doc::{BlockKind, Document, InlineStyle};
 use crate::text::sanitize::{safe_char, sanitize, truncate};
 use crate::text::segments::{Mark, overlay, touching};
@@ -66,7 +66,7 @@ impl Widget for ReaderView<'_> {
         let text_area = state.areas.reader_text;
         for (row, line) in reader.layout.lines.iter().skip(reader.top).take(usize::from(text_area.height)).enumerate() {
             let y = text_area.y + u16::try_from(row).unwrap_or(u16::MAX);
-            draw_line(reader, state.search.as_ref(), line, theme, Rect { y, height: 1, ..text_area }, buf);
+            draw_line(state, reader, line, theme, Rect { y, height: 1, ..text_area }, buf);
         }
         let height = usize::from(text_area.height);
         if self.scrollbar && reader.layout.lines.len() > height {
@@ -136,15 +136,24 @@ fn inline_style(base: Style, bits: u8, theme: &Theme) -> Style {
     style
 }
 
-/// The search matches over `line`, the current one marked as such.
-fn search_marks(search: Option<&Search>, entry: usize, line: &Range<usize>) -> Vec<(Range<usize>, Mark)> {
-    let Some(search) = search.filter(|s| s.entry == Some(entry)) else { return Vec::new() };
-    touching(&search.matches, line)
-        .map(|i| (search.matches[i].clone(), if search.current == Some(i) { Mark::Current } else { Mark::Match }))
-        .collect()
+/// The marks over `line`: search matches (the current one marked as such) and, while
+/// highlighting is on, entities and watch-list hits.
+fn line_marks(state: &State, reader: &Reader, line: &Range<usize>) -> Vec<(Range<usize>, Mark)> {
+    let mut marks = Vec::new();
+    if let Some(search) = state.search.as_ref().filter(|s| s.entry == Some(reader.entry)) {
+        marks.extend(
+            touching(&search.matches, line).map(|i| {
+                (search.matches[i].clone(), if search.current == Some(i) { Mark::Current } else { Mark::Match })
+            }),
+        );
+    }
+    if state.entities_on {
+        reader.highlights.marks(line, &mut marks);
+    }
+    marks
 }
 
-fn draw_line(reader: &Reader, search: Option<&Search>, line: &VisualLine, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn draw_line(state: &State, reader: &Reader, line: &VisualLine, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let doc = &reader.article.doc;
     let spans = match line.kind {
         LineKind::Blank => return,
@@ -164,7 +173,7 @@ fn draw_line(reader: &Reader, search: Option<&Search>, line: &VisualLine, theme:
         }
         LineKind::Rule { .. } => vec![Span::styled("─".repeat(usize::from(area.width)), theme.rule)],
         LineKind::Text { block, first } => {
-            let marks = search_marks(search, reader.entry, &line.range);
+            let marks = line_marks(state, reader, &line.range);
             text_spans(doc, block, first, line, &marks, theme)
         }
     };
@@ -224,11 +233,7 @@ fn text_spans<'a>(
             }
         }
         let style = inline_style(base, bits, theme);
-        let style = match mark {
-            Some(Mark::Current) => style.patch(theme.current_match),
-            Some(Mark::Match) => style.patch(theme.search_match),
-            None => style,
-        };
+        let style = mark.map_or(style, |mark| style.patch(theme.mark(mark)));
         spans.push(Span::styled(s, style));
     }
     spans

@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use crate::action::Action;
 use crate::config::Theme;
-use crate::keymap::{Keymap, Scope};
+use crate::keymap::{KeyChord, Keymap, Scope};
 use crate::state::{Focus, Prompt, State};
 use crate::text::sanitize::{sanitize, str_width, truncate};
 
@@ -19,6 +19,15 @@ pub struct StatusLine<'a> {
     pub hints: bool,
 }
 
+/// The first key that triggers `action` in `scope` (its own, else a global one).
+pub fn first_key(keymap: &Keymap, scope: Scope, action: Action) -> Option<KeyChord> {
+    keymap
+        .keys_for(scope, action)
+        .into_iter()
+        .next()
+        .or_else(|| keymap.keys_for(Scope::Global, action).into_iter().next())
+}
+
 /// The key hints for a scope, from the live keymap: `enter open  ? help  q quit`.
 pub fn key_hints(keymap: &Keymap, scope: Scope) -> Vec<(String, &'static str)> {
     let actions: &[Action] = match scope {
@@ -28,18 +37,9 @@ pub fn key_hints(keymap: &Keymap, scope: Scope) -> Vec<(String, &'static str)> {
         }
         Scope::Global => &[Action::Help, Action::Quit],
         Scope::Prompt => &[Action::Accept, Action::Cancel, Action::ToggleRegex, Action::HistoryPrev],
+        Scope::Panel => &[Action::JumpToEntity, Action::ClosePanel, Action::MoveDown, Action::Help],
     };
-    actions
-        .iter()
-        .filter_map(|&a| {
-            let key = keymap
-                .keys_for(scope, a)
-                .into_iter()
-                .next()
-                .or_else(|| keymap.keys_for(Scope::Global, a).into_iter().next())?;
-            Some((key.to_string(), a.name()))
-        })
-        .collect()
+    actions.iter().filter_map(|&a| Some((first_key(keymap, scope, a)?.to_string(), a.name()))).collect()
 }
 
 /// The prompt's label: `/` for plain text, `regex /` in regex mode.
@@ -134,6 +134,7 @@ impl Widget for StatusLine<'_> {
             return;
         }
         let (label, scope) = match state.focus {
+            _ if state.panel.is_some() => (" ENTITIES ", Scope::Panel),
             Focus::List => (" LIST ", Scope::List),
             Focus::Reader => (" READ ", Scope::Reader),
         };
@@ -146,7 +147,9 @@ impl Widget for StatusLine<'_> {
         }
         if let Some(search) = state.search.as_ref().filter(|s| state.reader.as_ref().map(|r| r.entry) == s.entry) {
             let query = truncate(&search.query, usize::from(area.width) / 4);
-            left.push(Span::styled(format!("  /{query} {}", search.counter()), theme.status));
+            // An entity's mentions read `person: Kim 2/7`; a typed search `/kim 2/7`.
+            let slash = if search.entity.is_some() { "" } else { "/" };
+            left.push(Span::styled(format!("  {slash}{query} {}", search.counter()), theme.status));
         }
         if let Some(msg) = &state.message {
             left.push(Span::styled(format!("  {}", truncate(msg, usize::from(area.width) / 2)), theme.status_message));

@@ -1,6 +1,7 @@
 //! `update(&mut State, Msg)`: the only place the state changes. No I/O: reading a file is an
 //! [`Effect`] the app performs, answering with [`Msg::Opened`].
 
+pub mod entities;
 pub mod search;
 
 use std::ops::Range;
@@ -12,6 +13,7 @@ pub use self::search::Edit;
 use crate::action::Action;
 use crate::library::Article;
 use crate::state::{Focus, Reader, State};
+use crate::text::highlights::Highlights;
 use crate::text::wrap::Layout;
 use crate::ui::help;
 use crate::ui::layout::Areas;
@@ -47,6 +49,12 @@ pub enum Msg {
         matches: Vec<Range<usize>>,
         complete: bool,
     },
+    /// The background entity detection of article `entry` (its `Reader::job`), all of it.
+    Detected {
+        entry: usize,
+        job: u64,
+        highlights: Box<Highlights>,
+    },
 }
 
 /// Work the app must do for the state.
@@ -59,8 +67,15 @@ pub enum Effect {
     CountMatches { generation: u64 },
 }
 
-/// Applies `msg` to `state`.
+/// Applies `msg` to `state`. Whatever moved the view, the part of a huge article now in view
+/// has its entities found before the next frame.
 pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
+    let effect = handle(state, msg);
+    entities::cover_view(state);
+    effect
+}
+
+fn handle(state: &mut State, msg: Msg) -> Option<Effect> {
     match msg {
         Msg::Action(action) => {
             state.message = None;
@@ -70,6 +85,9 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
             }
             if state.prompt.is_some() {
                 return search::prompt_action(state, action);
+            }
+            if state.panel.is_some() {
+                return entities::panel_action(state, action);
             }
             act(state, action)
         }
@@ -101,6 +119,10 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
         Msg::Edit(edit) => search::edit(state, edit),
         Msg::Counted { generation, matches, complete } => {
             search::counted(state, generation, matches, complete);
+            None
+        }
+        Msg::Detected { entry, job, highlights } => {
+            entities::detected(state, entry, job, *highlights);
             None
         }
     }
@@ -143,6 +165,14 @@ fn act(state: &mut State, action: Action) -> Option<Effect> {
             let to = if state.focus == Focus::List { Focus::Reader } else { Focus::List };
             set_focus(state, to)
         }
+        Action::ToggleEntities => {
+            entities::toggle(state);
+            None
+        }
+        Action::EntityLegend => {
+            entities::toggle_legend(state);
+            None
+        }
         _ if state.order.is_empty() => {
             state.message = Some("no articles in this folder".into());
             None
@@ -159,6 +189,11 @@ fn act(state: &mut State, action: Action) -> Option<Effect> {
             if state.search.take().is_some() {
                 state.message = Some("search cleared".into());
             }
+            None
+        }
+        Action::EntityPanel => {
+            entities::open_panel(state);
+            entities::keep_choice_visible(state);
             None
         }
         _ => match state.focus {
@@ -300,7 +335,9 @@ fn open(state: &mut State, entry: usize, article: Arc<Article>) -> Option<Effect
     }
     let layout = Layout::new(&article.doc, usize::from(state.areas.reader_text.width), article.warnings.len());
     let top = state.positions.get(&entry).map_or(0, |&at| layout.line_of(at));
-    install(state, Reader { entry, article, layout, top })
+    let mut reader = Reader { entry, article, layout, top, highlights: Highlights::default(), job: 0 };
+    entities::start(state, &mut reader);
+    install(state, reader)
 }
 
 /// Recomputes the areas for `screen`; rewraps the article if its width changed, keeping the
@@ -321,12 +358,16 @@ fn relayout(state: &mut State, screen: Rect) {
     // The current match stays in view through any reflow.
     search::reveal_current(state);
     keep_selection_visible(state);
+    entities::keep_choice_visible(state);
 }
 
 fn wheel(state: &mut State, at: Position, down: bool) -> Option<Effect> {
     if state.help.is_some() {
         help_action(state, if down { Action::MoveDown } else { Action::MoveUp });
         return None;
+    }
+    if state.panel.is_some() {
+        return entities::panel_action(state, if down { Action::MoveDown } else { Action::MoveUp });
     }
     if state.areas.list.contains(at) && !state.order.is_empty() {
         let sel = state.selected;
@@ -342,6 +383,9 @@ fn wheel(state: &mut State, at: Position, down: bool) -> Option<Effect> {
 fn click(state: &mut State, at: Position) -> Option<Effect> {
     if state.help.is_some() {
         state.help = None;
+        return None;
+    }
+    if state.panel.take().is_some() {
         return None;
     }
     if state.areas.list_inner.contains(at) {

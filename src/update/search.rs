@@ -165,6 +165,7 @@ fn start_search(state: &mut State, query: &str, regex: bool) -> Option<Effect> {
         complete: true,
         stopped: false,
         generation,
+        entity: None,
     });
     refresh_matches(state)
 }
@@ -176,6 +177,11 @@ pub fn refresh_matches(state: &mut State) -> Option<Effect> {
     let text = &reader.article.doc.text;
     search.entry = Some(reader.entry);
     search.current = None;
+    if let Some(target) = &search.entity {
+        (search.matches, search.complete) = super::entities::entity_matches(reader, target);
+        search.stopped = false;
+        return None;
+    }
     if text.len() <= SYNC_SEARCH_BYTES {
         let (matches, complete) = search.matcher.find_within(text, 0..text.len(), Some(SYNC_BUDGET));
         search.matches = matches;

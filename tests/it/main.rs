@@ -1,9 +1,12 @@
 //! newsdesk's integration tests, one binary: screen snapshots on a test backend (`render`),
-//! key scripts through `App::step` (`flow`), in-article search (`search`), the command line
+//! key scripts through `App::step` (`flow`), in-article search (`search`), entity highlighting
+//! (`entities`), the command line
 //! (`cli`) and the real binary in a pseudo-terminal (`pty`). Shared fixtures and helpers live here.
 
 mod cli;
 mod docs;
+mod entities;
+mod entities_cli;
 mod entities_gold;
 mod flow;
 mod pty;

@@ -1,0 +1,265 @@
+//! `[entities]`: highlighting at start, the marker that tells kinds apart without colour, and
+//! the reader's watch-lists (`[[entities.watch]]`), each compiled and checked term by term.
+
+use std::fmt;
+use std::str::FromStr;
+
+use ratatui::style::Style;
+use toml::de::DeValue;
+
+use super::layers::{Found, Layers, as_bool, as_str, describe, unknown};
+use super::style::read_style;
+use crate::text::watch::{WatchError, WatchList};
+
+/// How entity kinds stay distinguishable besides their colours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Marker {
+    /// `none` with colours; `modifiers` under `NO_COLOR`.
+    #[default]
+    Auto,
+    /// Colours only.
+    None,
+    /// Each kind adds its own mix of bold, italic, underline and dim.
+    Modifiers,
+}
+
+impl Marker {
+    pub const ALL: [Marker; 3] = [Marker::Auto, Marker::None, Marker::Modifiers];
+    const NAMES: [&str; 3] = ["auto", "none", "modifiers"];
+
+    pub const fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// The marker in effect: `auto` decided by whether colours are shown.
+    #[must_use]
+    pub fn resolve(self, no_color: bool) -> Self {
+        match self {
+            Marker::Auto if no_color => Marker::Modifiers,
+            Marker::Auto => Marker::None,
+            other => other,
+        }
+    }
+}
+
+impl fmt::Display for Marker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Marker {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|m| m.name() == s).ok_or_else(|| unknown("marker", s, &Self::NAMES))
+    }
+}
+
+/// `[entities]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntitiesConfig {
+    /// Highlighting is on when newsdesk starts (`toggle-entities` flips it).
+    pub highlight: bool,
+    pub marker: Marker,
+    /// In config order, which is also their priority where two lists' hits overlap.
+    pub watch: Vec<WatchList>,
+}
+
+impl EntitiesConfig {
+    pub(crate) const FIELDS: &[&str] = &["highlight", "marker", "watch"];
+    const WATCH_FIELDS: &[&str] = &["name", "style", "terms", "regex"];
+
+    /// The section, and the style of each watch-list (they belong to the theme).
+    pub(crate) fn read(layers: &mut Layers<'_>) -> Option<(Self, Vec<Style>)> {
+        layers.check_table(&["entities"], "field", Self::FIELDS);
+        let highlight = layers.get(&["entities", "highlight"], as_bool);
+        let marker =
+            layers.get(&["entities", "marker"], |v| as_str(v, "a marker (auto, none or modifiers)")?.parse::<Marker>());
+        let watch = read_watch_lists(layers);
+        let (watch, styles): (Vec<_>, Vec<_>) = watch?.into_iter().unzip();
+        Some((Self { highlight: highlight?, marker: marker?, watch }, styles))
+    }
+}
+
+/// The topmost layer's `[[entities.watch]]` array (a user's lists replace the defaults' whole);
+/// none when no layer has one.
+fn read_watch_lists(layers: &mut Layers<'_>) -> Option<Vec<(WatchList, Style)>> {
+    let path = ["entities", "watch"];
+    let Some(found) = layers.find(&path) else { return Some(Vec::new()) };
+    let mut errors = Vec::new();
+    let mut lists = Vec::new();
+    match found.value.get_ref() {
+        DeValue::Array(entries) => {
+            let mut names: Vec<(String, usize)> = Vec::new();
+            for (i, entry) in entries.iter().enumerate() {
+                let entry = Found { layer: found.layer, source: found.source, value: entry };
+                let at = format!("watch[{i}]");
+                match read_watch_list(&entry, &["entities", &at], &mut names) {
+                    Ok(list) => lists.push(list),
+                    Err(mut e) => errors.append(&mut e),
+                }
+            }
+        }
+        other => errors.push(found.error(
+            &path,
+            format!("expected watch-lists written as [[entities.watch]] tables, found {}", describe(other)),
+        )),
+    }
+    let complete = errors.is_empty();
+    for error in errors {
+        layers.report(error);
+    }
+    complete.then_some(lists)
+}
+
+/// One `[[entities.watch]]` table; `names` holds the names seen so far and their lines, to
+/// report a duplicate.
+fn read_watch_list(
+    entry: &Found<'_, '_>,
+    path: &[&str],
+    names: &mut Vec<(String, usize)>,
+) -> Result<(WatchList, Style), Vec<super::ConfigError>> {
+    let Some(table) = entry.value.get_ref().as_table() else {
+        let message = format!(
+            "expected a watch-list table with name, style and terms, found {}",
+            describe(entry.value.get_ref())
+        );
+        return Err(vec![entry.error(path, message)]);
+    };
+    let mut errors = Vec::new();
+    let field = |name: &str| {
+        let mut p = path.to_vec();
+        p.push(name);
+        p.join(".")
+    };
+    for key in table.keys().filter(|k| !EntitiesConfig::WATCH_FIELDS.contains(&k.get_ref().as_ref())) {
+        let message = unknown("watch-list field", key.get_ref(), EntitiesConfig::WATCH_FIELDS);
+        errors.push(entry.source.error(key.span(), Some(field(key.get_ref())), message));
+    }
+    let value = |name: &str| table.get(name);
+    let missing =
+        |name: &str| entry.error(path, format!("missing field \"{name}\" (a watch-list needs name, style and terms)"));
+
+    let name = match value("name") {
+        None => Err(missing("name")),
+        Some(v) => match v.get_ref().as_str() {
+            Some(text) if !text.trim().is_empty() => {
+                let line = entry.source.position(v.span().start).0;
+                if let Some((_, first)) = names.iter().find(|(seen, _)| seen == text) {
+                    Err(entry.source.error(
+                        v.span(),
+                        Some(field("name")),
+                        format!("watch-list name \"{text}\" is already used on line {first}; names must be unique"),
+                    ))
+                } else {
+                    names.push((text.to_owned(), line));
+                    Ok(text.to_owned())
+                }
+            }
+            _ => Err(entry.source.error(
+                v.span(),
+                Some(field("name")),
+                format!("expected a non-empty name, found {}", describe(v.get_ref())),
+            )),
+        },
+    };
+    let style = match value("style") {
+        None => Err(vec![missing("style")]),
+        Some(v) => {
+            let found = Found { layer: entry.layer, source: entry.source, value: v };
+            let mut style_path = path.to_vec();
+            style_path.push("style");
+            read_style(&found, &style_path)
+        }
+    };
+    let regex = match value("regex") {
+        None => Ok(false),
+        Some(v) => as_bool(v.get_ref()).map_err(|m| entry.source.error(v.span(), Some(field("regex")), m)),
+    };
+    let terms = match value("terms") {
+        None => Err(missing("terms")),
+        Some(v) => read_terms(entry, v, &field("terms")),
+    };
+
+    let name = name.map_err(|e| errors.push(e)).ok();
+    let style = style.map_err(|mut e| errors.append(&mut e)).ok();
+    let regex = regex.map_err(|e| errors.push(e)).ok();
+    let terms = terms.map_err(|e| errors.push(e)).ok();
+    let (Some(name), Some(style), Some(regex), Some(terms)) = (name, style, regex, terms) else {
+        return Err(errors);
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let texts: Vec<String> = terms.iter().map(|(text, _)| text.clone()).collect();
+    WatchList::new(name, texts, regex).map(|list| (list, style)).map_err(|error| {
+        let term = |i: usize| {
+            let (text, span) = &terms[i];
+            (span.clone(), format!("{}[{i}]", field("terms")), text.as_str())
+        };
+        let (span, at, message) = match &error {
+            WatchError::EmptyTerm { term: i } => {
+                let (span, at, _) = term(*i);
+                (span, at, "an empty term would match nothing".to_owned())
+            }
+            WatchError::Regex { term: i, message } => {
+                let (span, at, text) = term(*i);
+                (span, at, format!("invalid regex {text:?}: {message}"))
+            }
+            WatchError::MatchesEmpty { term: i } => {
+                let (span, at, text) = term(*i);
+                (span, at, format!("the regex {text:?} matches empty text, so it would highlight nothing"))
+            }
+            WatchError::TooLarge { .. } => {
+                (value("terms").map_or(0..0, toml::Spanned::span), field("terms"), error.to_string())
+            }
+        };
+        vec![entry.source.error(span, Some(at), message)]
+    })
+}
+
+/// `terms = ["a", "b"]`: at least one string; each with its span for errors.
+fn read_terms(
+    entry: &Found<'_, '_>,
+    value: &toml::Spanned<DeValue<'_>>,
+    path: &str,
+) -> Result<Vec<(String, std::ops::Range<usize>)>, super::ConfigError> {
+    let at = |span, message: String| entry.source.error(span, Some(path.to_owned()), message);
+    let expected = "expected an array of strings such as [\"Lazarus Group\", \"Monero\"]";
+    let Some(items) = value.get_ref().as_array() else {
+        return Err(at(value.span(), format!("{expected}, found {}", describe(value.get_ref()))));
+    };
+    if items.is_empty() {
+        return Err(at(value.span(), "a watch-list needs at least one term".to_owned()));
+    }
+    items
+        .iter()
+        .map(|item| match item.get_ref().as_str() {
+            Some(text) => Ok((text.to_owned(), item.span())),
+            None => Err(at(item.span(), format!("{expected}, found {}", describe(item.get_ref())))),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::auto("auto", Marker::Auto)]
+    #[case::none("none", Marker::None)]
+    #[case::modifiers("modifiers", Marker::Modifiers)]
+    fn markers_round_trip(#[case] text: &str, #[case] marker: Marker) {
+        assert_eq!(text.parse(), Ok(marker));
+        assert_eq!(marker.to_string(), text);
+    }
+
+    #[test]
+    fn auto_follows_no_color() {
+        assert_eq!(Marker::Auto.resolve(false), Marker::None);
+        assert_eq!(Marker::Auto.resolve(true), Marker::Modifiers);
+        assert_eq!(Marker::None.resolve(true), Marker::None);
+    }
+}

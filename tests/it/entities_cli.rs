@@ -1,0 +1,92 @@
+//! The `newsdesk entities` contract: byte offsets into the file exactly as stored, whatever its
+//! encoding quirks and line layout, and a clear error for a file that can't be read.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn entities_json(path: &Path) -> Vec<serde_json::Value> {
+    let out =
+        Command::cargo_bin("newsdesk").expect("binary").args(["entities", "--json"]).arg(path).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("a JSON array")
+}
+
+/// Every span slices the file to exactly its `text`, spans are ordered and disjoint, and kinds
+/// are the documented ones.
+fn assert_contract(bytes: &[u8], spans: &[serde_json::Value]) {
+    let kinds = ["person", "organization", "place", "group", "date", "money", "percent", "number"];
+    let mut last = 0;
+    for span in spans {
+        let start = usize::try_from(span["start"].as_u64().expect("start")).expect("fits");
+        let end = usize::try_from(span["end"].as_u64().expect("end")).expect("fits");
+        let text = span["text"].as_str().expect("text");
+        assert!(start >= last && start < end && end <= bytes.len(), "{span}");
+        assert_eq!(&bytes[start..end], text.as_bytes(), "{span}");
+        assert!(kinds.contains(&span["kind"].as_str().expect("kind")), "{span}");
+        last = end;
+    }
+}
+
+fn has(spans: &[serde_json::Value], kind: &str, text: &str) -> bool {
+    spans.iter().any(|s| s["kind"] == kind && s["text"] == text)
+}
+
+const ARTICLE: &str = "North Korea Hackers Stole $81 Million, Report Says\n\nThe heist was carried out on February 9 by\nhackers working for North Korea, according to Anjali Raman of Kestrel Ridge\nAnalytics. Losses rose 300 percent from 2017.\n";
+
+#[test]
+fn offsets_slice_the_file_for_every_line_layout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let crlf = ARTICLE.replace('\n', "\r\n");
+    let one_line = ARTICLE.replace("\n\n", "\n").replace(" by\n", " by ").replace("Ridge\n", "Ridge ");
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("lf.txt", ARTICLE.as_bytes().to_vec()),
+        ("crlf.txt", crlf.into_bytes()),
+        ("bom.txt", [b"\xef\xbb\xbf".as_slice(), ARTICLE.as_bytes()].concat()),
+        ("latin1.txt", ARTICLE.replace("Anjali", "Ang\u{e9}li").replace('\u{e9}', "\u{1}").into_bytes()),
+        ("sentence-per-line.txt", one_line.into_bytes()),
+        ("markdown.md", format!("# {ARTICLE}").into_bytes()),
+    ];
+    for (name, mut bytes) in cases {
+        if name == "latin1.txt" {
+            // A lone Latin-1 byte: not UTF-8.
+            let at = bytes.iter().position(|&b| b == 1).expect("marker");
+            bytes[at] = 0xe9;
+        }
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).expect("write");
+        let spans = entities_json(&path);
+        assert_contract(&bytes, &spans);
+        for (kind, text) in
+            [("money", "$81 Million"), ("date", "February 9"), ("percent", "300 percent"), ("date", "2017")]
+        {
+            assert!(has(&spans, kind, text), "{name}: no {kind} {text:?} in {spans:?}");
+        }
+        assert!(has(&spans, "place", "North Korea"), "{name}: {spans:?}");
+    }
+}
+
+#[test]
+fn the_table_names_kinds_and_offsets() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, ARTICLE).expect("write");
+    let out = Command::cargo_bin("newsdesk").expect("binary").arg("entities").arg(&path).output().expect("runs");
+    let table = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(out.status.success());
+    assert!(table.lines().any(|l| l.starts_with("money") && l.contains("$81 Million")), "{table}");
+    assert!(table.lines().any(|l| l.starts_with("percent") && l.contains("300 percent")), "{table}");
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error_with_exit_2() {
+    let out = Command::cargo_bin("newsdesk")
+        .expect("binary")
+        .args(["entities", "/nonexistent/article.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent/article.txt") && err.contains("cannot read"), "{err}");
+    assert!(out.stdout.is_empty());
+}
