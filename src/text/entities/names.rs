@@ -397,18 +397,44 @@ pub fn find(text: &str) -> Vec<Entity> {
         known.entry(acronym.as_str()).or_insert(*class);
     }
 
+    // The leading words of an organization's name name it too ("Kestrel Ridge" after
+    // "Kestrel Ridge Analytics").
+    let org_prefixes: HashSet<&str> = known
+        .iter()
+        .filter(|(_, class)| **class == ORGANIZATION)
+        .flat_map(|(name, _)| name.match_indices(' ').map(|(at, _)| &name[..at]))
+        .collect();
+
     // Pass 2: weak and unknown candidates follow what the document established.
     let mut classes: Vec<Option<Class>> = candidates
         .iter()
         .zip(&names)
         .zip(&evidence)
-        .map(|((c, name), ev)| match (ev, known.get(name.as_str())) {
+        .map(|((c, name), ev)| {
+            let learned = known.get(name.as_str()).or(org_prefixes.contains(name.as_str()).then_some(&ORGANIZATION));
+            (c, ev, learned)
+        })
+        .map(|(c, ev, learned)| match (ev, learned) {
             (Evidence::Strong(class), _) | (_, Some(class)) => Some(*class),
             (Evidence::Weak(class), None) if !c.headline => Some(*class),
             (Evidence::None, None) if !c.headline => Some(default_class(text, &tokens, c, lists)),
             _ => None,
         })
         .collect();
+
+    // Leading words of any name read as an organization name it too ("Mekong Pearl" after
+    // "Mekong Pearl Trading"), unless the words themselves were strong evidence.
+    let org_prefixes: HashSet<&str> = names
+        .iter()
+        .zip(&classes)
+        .filter(|(_, class)| **class == Some(ORGANIZATION))
+        .flat_map(|(name, _)| name.match_indices(' ').map(|(at, _)| &name[..at]))
+        .collect();
+    for ((name, class), ev) in names.iter().zip(classes.iter_mut()).zip(&evidence) {
+        if !matches!(ev, Evidence::Strong(_)) && org_prefixes.contains(name.as_str()) {
+            *class = Some(ORGANIZATION);
+        }
+    }
 
     // Pass 3: once "Park Jin Hyok" is a person, "Park" alone is too (unless the name itself
     // was strong evidence of something else).
@@ -729,7 +755,15 @@ fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) ->
         } else {
             usize::from(lists.titles.contains(first))
         };
-        if title_len > 0 && k + title_len < words.len() {
+        // A title counts only before something that can be a person's name: "General Bureau"
+        // is part of an organization's name, "General Smith" is a general.
+        let next = (k + title_len < words.len()).then(|| word(words[k + title_len]));
+        let names_a_person = next.is_some_and(|n| {
+            !lists.org_suffixes.contains(n)
+                && !PLACE_SUFFIXES.contains(&n)
+                && (lists.first_names.contains(n) || lists.last_names.contains(n) || !lists.is_english(n))
+        });
+        if title_len > 0 && names_a_person {
             if !current.is_empty() {
                 parts.push((std::mem::take(&mut current), titled));
             }
@@ -753,6 +787,17 @@ fn classify(text: &str, tokens: &[Token], c: &Candidate, lists: &Gazetteer) -> E
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return Evidence::None };
     let joined = |n: usize| words[..n.min(words.len())].join(" ");
 
+    // A dateline or a shouted name: "SINGAPORE" is Singapore.
+    if words.len() == 1 && first.chars().count() > 3 && first.chars().all(|ch| !ch.is_lowercase()) {
+        let mut chars = first.chars();
+        let titled: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+        if lists.is_place(&titled) {
+            return Evidence::Strong(PLACE);
+        }
+        if lists.is_group(&titled) {
+            return Evidence::Strong(GROUP);
+        }
+    }
     if lists.is_group(&name) {
         return Evidence::Strong(GROUP);
     }
