@@ -45,13 +45,7 @@ pub struct App {
 
 impl App {
     pub fn new(library: Library, config: Config) -> Self {
-        let options = Options {
-            sort: config.library.sort,
-            max_width: config.reader.max_width,
-            list_width: config.ui.list_width,
-            scroll_lines: config.reader.scroll_lines,
-            scrollbar: config.reader.scrollbar,
-        };
+        let options = Options::from(&config);
         let mut state = State::new(library, options);
         state.help_rows = crate::ui::help::help_rows(&config.keymap).len();
         state.entities_on = config.entities.highlight;

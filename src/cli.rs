@@ -140,14 +140,7 @@ pub fn library_dir(arg: Option<&Path>, config: &Config) -> PathBuf {
 pub fn list(root: &Path, json: bool, config: &Config, out: &mut impl Write) -> anyhow::Result<()> {
     let mut library = Library::open(root)?;
     library.load_all();
-    let options = Options {
-        sort: config.library.sort,
-        max_width: config.reader.max_width,
-        list_width: config.ui.list_width,
-        scroll_lines: config.reader.scroll_lines,
-        scrollbar: config.reader.scrollbar,
-    };
-    let state = State::new(library, options);
+    let state = State::new(library, Options::from(config));
     let entries = state.order.iter().filter_map(|&i| state.entry(i));
     if json {
         let rows: Vec<serde_json::Value> = entries

@@ -175,6 +175,18 @@ pub struct Options {
     pub scrollbar: bool,
 }
 
+impl From<&crate::config::Config> for Options {
+    fn from(config: &crate::config::Config) -> Self {
+        Self {
+            sort: config.library.sort,
+            max_width: config.reader.max_width,
+            list_width: config.ui.list_width,
+            scroll_lines: config.reader.scroll_lines,
+            scrollbar: config.reader.scrollbar,
+        }
+    }
+}
+
 /// Everything the view draws from.
 #[derive(Debug, Clone)]
 pub struct State {
