@@ -73,7 +73,19 @@ impl App {
                 }
             };
         }
-        self.detect_in_background();
+        // A run for an article no longer wanted stops now; a new one starts only after the
+        // next frame is drawn (see `run`), so it never competes with drawing that frame.
+        self.stop_stale_detection();
+    }
+
+    /// Stops the background detection if the state no longer wants it.
+    fn stop_stale_detection(&mut self) {
+        let wanted = self.state.detection_wanted();
+        if self.detecting.as_ref().is_some_and(|(job, _)| Some(*job) != wanted)
+            && let Some((_, stop)) = self.detecting.take()
+        {
+            stop.store(true, Ordering::Relaxed);
+        }
     }
 
     /// Keeps one background entity detection running for the shown article while its
@@ -108,6 +120,7 @@ impl App {
     pub fn wait_for_background(&mut self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
         loop {
+            self.detect_in_background();
             let pending = self.detecting.is_some() || self.state.search.as_ref().is_some_and(|s| !s.complete);
             if !pending {
                 return true;
@@ -229,6 +242,7 @@ impl App {
             if dirty {
                 terminal.draw(|frame| self.draw(frame))?;
                 dirty = false;
+                self.detect_in_background();
             }
             let sig = signal.load(Ordering::Relaxed);
             if sig != 0 {
