@@ -243,10 +243,18 @@ const COMMON_AT_SENTENCE_START: u32 = 3;
 
 /// What a name is: an entity kind, or another kind of name (an event, a work, a law) that
 /// is recognised so it is not mistaken for one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Class {
     Kind(EntityKind),
     Misc,
+}
+
+/// A fixed order of classes, to break ties between readings deterministically.
+fn class_rank(class: Class) -> usize {
+    match class {
+        Class::Kind(kind) => kind as usize,
+        Class::Misc => usize::MAX,
+    }
 }
 
 const PERSON: Class = Class::Kind(EntityKind::Person);
@@ -421,6 +429,22 @@ pub fn find(text: &str) -> Vec<Entity> {
             _ => None,
         })
         .collect();
+
+    // A name read several ways on weak evidence alone takes its commonest reading, so one
+    // article does not call "Project Braveheart" an organization here and a place there.
+    let mut votes: HashMap<&str, HashMap<Class, usize>> = HashMap::new();
+    for ((name, class), ev) in names.iter().zip(&classes).zip(&evidence) {
+        if let (Some(class), false) = (class, matches!(ev, Evidence::Strong(_))) {
+            *votes.entry(name.as_str()).or_default().entry(*class).or_default() += 1;
+        }
+    }
+    for ((name, class), ev) in names.iter().zip(classes.iter_mut()).zip(&evidence) {
+        let Some(tally) = votes.get(name.as_str()).filter(|t| t.len() > 1) else { continue };
+        if class.is_some() && !matches!(ev, Evidence::Strong(_)) {
+            // The commonest reading; ties go to the kind that sorts first, for determinism.
+            *class = tally.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(class_rank(**c)))).map(|(c, _)| *c);
+        }
+    }
 
     // Leading words of any name read as an organization name it too ("Mekong Pearl" after
     // "Mekong Pearl Trading"), unless the words themselves were strong evidence.
@@ -1041,6 +1065,16 @@ mod tests {
     fn later_mentions_follow_the_first() {
         let text = "Officials named Park Jin Hyok as the main suspect. Later, Park denied everything.";
         assert_eq!(kind_of(text, "Park"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn one_name_gets_one_reading_in_an_article() {
+        let text = "Engineers joined the Braveheart Quorra team. Later the Braveheart Quorra unit grew. \
+                    Budgets in Braveheart Quorra were cut.";
+        let kinds: Vec<EntityKind> =
+            found(text).into_iter().filter(|(t, _)| *t == "Braveheart Quorra").map(|(_, k)| k).collect();
+        assert_eq!(kinds.len(), 3, "{:?}", found(text));
+        assert!(kinds.iter().all(|k| *k == kinds[0]), "{kinds:?}");
     }
 
     #[test]
