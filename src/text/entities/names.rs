@@ -85,6 +85,7 @@ const PLACE_SUFFIXES: &[&str] = &[
     "Delta",
     "Marsh",
     "Wetlands",
+    "Area",
 ];
 /// Words that start place names ("North Jutland", "Port Elizabeth", "Lake Geneva").
 const PLACE_PREFIXES: &[&str] = &[
