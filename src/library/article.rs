@@ -44,6 +44,9 @@ pub fn file_stem(path: &Path) -> String {
 
 /// Decodes file bytes: UTF-8 (a BOM is dropped), else lossily with a warning.
 pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    if let Some(text) = decode_utf16(bytes) {
+        return text;
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if let Ok(s) = std::str::from_utf8(bytes) {
         s.to_string()
@@ -51,6 +54,30 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
         warnings.push("not valid UTF-8: undecodable bytes are shown as \u{fffd}".to_string());
         String::from_utf8_lossy(bytes).into_owned()
     }
+}
+
+/// Text with a UTF-16 byte-order mark, decoded (unpaired surrogates become U+FFFD).
+pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let (rest, little) = match bytes {
+        [0xff, 0xfe, rest @ ..] => (rest, true),
+        [0xfe, 0xff, rest @ ..] => (rest, false),
+        _ => return None,
+    };
+    let units: Vec<u16> = rest
+        .chunks_exact(2)
+        .map(|p| if little { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+        .collect();
+    Some(String::from_utf16_lossy(&units))
+}
+
+/// Why a file is not text, if it is not: a NUL byte in its first 8 KiB (as `grep` and `git`
+/// decide), unless it is UTF-16 with a byte-order mark.
+pub fn binary_reason(bytes: &[u8]) -> Option<String> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(8 * 1024)];
+    head.iter().position(|&b| b == 0).map(|at| format!("skipped: a binary file, not text (a NUL byte at offset {at})"))
 }
 
 /// Parses article text of the given format; `name` is the file name, for fallbacks.
@@ -131,6 +158,13 @@ fn with_title(title: &str, body: Document) -> Document {
 pub fn load(path: &Path, format: Format) -> Article {
     match std::fs::read(path) {
         Ok(bytes) => {
+            if let Some(reason) = binary_reason(&bytes) {
+                return Article {
+                    meta: Meta { title: file_stem(path), ..Meta::default() },
+                    warnings: vec![reason],
+                    ..Article::default()
+                };
+            }
             let mut warnings = Vec::new();
             let raw = decode(&bytes, &mut warnings);
             let mut article = parse(format, &raw, path);
@@ -243,6 +277,31 @@ mod tests {
         assert_eq!(a.meta.title, "Real");
         assert_eq!(a.warnings.len(), 1);
         assert!(a.warnings[0].contains("YAML"));
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let le: Vec<u8> =
+            [0xff, 0xfe].into_iter().chain("Müller 東京".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> =
+            [0xfe, 0xff].into_iter().chain("Müller 東京".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [le, be] {
+            let mut w = Vec::new();
+            assert_eq!(decode(&bytes, &mut w), "Müller 東京");
+            assert!(w.is_empty() && binary_reason(&bytes).is_none());
+        }
+    }
+
+    #[test]
+    fn a_nul_byte_marks_a_binary_file() {
+        assert!(binary_reason(b"\x89PNG\r\n\x1a\n\0\0").is_some_and(|r| r.contains("offset 8")));
+        assert_eq!(binary_reason(b"plain text"), None);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("image.txt");
+        std::fs::write(&path, b"\x89PNG\0data").expect("write");
+        let a = load(&path, Format::Text);
+        assert_eq!(a.meta.title, "image");
+        assert!(a.warnings[0].starts_with("skipped: a binary file"), "{:?}", a.warnings);
     }
 
     #[test]

@@ -170,8 +170,14 @@ fn head_entry(root: &Path, path: &Path, format: Format) -> Entry {
     };
     match read_head(path) {
         Ok(bytes) => {
+            if let Some(reason) = article::binary_reason(&bytes) {
+                entry.meta.title = article::file_stem(path);
+                entry.warning = Some(reason);
+                return entry;
+            }
             // The head may end inside a character: decode what is valid.
             let text = match std::str::from_utf8(&bytes) {
+                _ if article::decode_utf16(&bytes).is_some() => article::decode_utf16(&bytes).unwrap_or_default(),
                 Ok(s) => s.to_string(),
                 Err(e) if e.error_len().is_none() => String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned(),
                 Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
