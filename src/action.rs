@@ -50,6 +50,7 @@ actions! {
     Back => "back", "return to the list";
     NextArticle => "next-article", "open the next article while reading";
     PrevArticle => "prev-article", "open the previous article while reading";
+    CycleSort => "cycle-sort", "sort the list by the next key: date, title, path, length";
     Search => "search", "search in the article as you type (smart case)";
     NextMatch => "next-match", "go to the next search match, wrapping at the end";
     PrevMatch => "prev-match", "go to the previous search match, wrapping at the start";

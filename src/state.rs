@@ -281,6 +281,7 @@ impl State {
                 order.sort_by_cached_key(|&i| (entries[i].meta.title.to_lowercase(), entries[i].rel.clone()));
             }
             SortKey::Path => order.sort_by(|&a, &b| entries[a].rel.cmp(&entries[b].rel)),
+            SortKey::Length => order.sort_by_key(|&i| (entries[i].words.is_none(), entries[i].words, i)),
         }
         self.order = order;
         if let Some(keep) = keep {

@@ -14,14 +14,22 @@ pub enum SortKey {
     Date,
     Title,
     Path,
+    /// Shortest reading time first; articles not yet counted last.
+    Length,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 3] = [SortKey::Date, SortKey::Title, SortKey::Path];
-    const NAMES: [&str; 3] = ["date", "title", "path"];
+    pub const ALL: [SortKey; 4] = [SortKey::Date, SortKey::Title, SortKey::Path, SortKey::Length];
+    const NAMES: [&str; 4] = ["date", "title", "path", "length"];
 
     pub const fn name(self) -> &'static str {
         Self::NAMES[self as usize]
+    }
+
+    /// The next key in [`SortKey::ALL`], wrapping: what `cycle-sort` switches to.
+    #[must_use]
+    pub fn next(self) -> Self {
+        Self::ALL[(self as usize + 1) % Self::ALL.len()]
     }
 }
 
@@ -82,7 +90,7 @@ impl LibraryConfig {
             if path.is_empty() { Err("expected a folder path, found an empty string".into()) } else { Ok(path.into()) }
         });
         let sort = layers.get(&["library", "sort"], |v| {
-            as_str(v, "a sort key (date, title or path)")?.parse().map_err(|e: UnknownSortKey| e.to_string())
+            as_str(v, "a sort key (date, title, path or length)")?.parse().map_err(|e: UnknownSortKey| e.to_string())
         });
         Some(Self { path: path?, sort: sort? })
     }
@@ -121,6 +129,7 @@ mod tests {
     #[case::date("date", SortKey::Date)]
     #[case::title("title", SortKey::Title)]
     #[case::path("path", SortKey::Path)]
+    #[case::length("length", SortKey::Length)]
     fn sort_keys_round_trip(#[case] text: &str, #[case] key: SortKey) {
         assert_eq!(text.parse(), Ok(key));
         assert_eq!(key.to_string(), text);
@@ -129,6 +138,6 @@ mod tests {
     #[test]
     fn unknown_sort_keys_list_the_accepted_ones() {
         let err = "name".parse::<SortKey>().expect_err("rejected");
-        assert_eq!(err.to_string(), "unknown sort key \"name\" (expected one of: date, title, path)");
+        assert_eq!(err.to_string(), "unknown sort key \"name\" (expected one of: date, title, path, length)");
     }
 }

@@ -70,7 +70,7 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
     "unknown_action.toml",
     "3:1: keys.list.jump: unknown action \"jump\" (expected one of: quit, help, toggle-focus, \
      move-up, move-down, page-up, page-down, half-page-up, half-page-down, top, bottom, open, \
-     back, next-article, prev-article, search, next-match, prev-match, clear-search, toggle-entities, \
+     back, next-article, prev-article, cycle-sort, search, next-match, prev-match, clear-search, toggle-entities, \
      entity-legend, entity-panel, accept, cancel, toggle-regex, history-prev, history-next, jump-to-entity, \
      close-panel)"
 )]
@@ -85,7 +85,7 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
 )]
 #[case::unknown_sort_key(
     "unknown_sort_key.toml",
-    "3:8: library.sort: unknown sort key \"name\" (expected one of: date, title, path)"
+    "3:8: library.sort: unknown sort key \"name\" (expected one of: date, title, path, length)"
 )]
 #[case::unknown_marker(
     "unknown_marker.toml",
@@ -125,7 +125,7 @@ fn every_problem_is_reported_at_once_in_file_order() {
     let name = "many_problems.toml";
     let errors = Config::from_toml(&fixture(name), name, false).expect_err("fixture is invalid");
     let expected = [
-        "3:8: library.sort: unknown sort key \"newest\" (expected one of: date, title, path)".to_owned(),
+        "3:8: library.sort: unknown sort key \"newest\" (expected one of: date, title, path, length)".to_owned(),
         "6:13: reader.max_width: 5 is out of range: expected an integer from 20 to 65535 (terminal cells)".into(),
         "7:13: reader.scrollbar: expected true or false, found string \"yes\"".into(),
         "10:1: ui.list_widht: unknown field \"list_widht\" (expected one of: list_width, mouse, key_hints)".into(),

@@ -102,9 +102,12 @@ fn handle(state: &mut State, msg: Msg) -> Option<Effect> {
         Msg::Opened(entry, article) => open(state, entry, article),
         Msg::Loaded(batch) => {
             let mut resort = false;
+            let by_length = state.options.sort == crate::config::SortKey::Length;
             for (i, article) in batch {
                 if let Some(entry) = state.library.entries.get_mut(i) {
-                    resort |= entry.meta.title != article.meta.title || entry.meta.date != article.meta.date;
+                    resort |= entry.meta.title != article.meta.title
+                        || entry.meta.date != article.meta.date
+                        || (by_length && entry.words != Some(article.words));
                     entry.update(&article);
                 }
             }
@@ -179,6 +182,13 @@ fn act(state: &mut State, action: Action) -> Option<Effect> {
         }
         Action::Search => {
             search::open_prompt(state);
+            None
+        }
+        Action::CycleSort => {
+            state.options.sort = state.options.sort.next();
+            state.sort();
+            keep_selection_visible(state);
+            state.message = Some(format!("sorted by {}", state.options.sort));
             None
         }
         Action::NextMatch | Action::PrevMatch => {

@@ -272,3 +272,27 @@ fn help_pages_on_a_narrow_screen() {
     assert_ne!(app.state.help, Some(0), "space pages the help");
     assert_ne!(screen_of(&app), first);
 }
+
+#[test]
+fn s_cycles_the_sort_order_keeping_the_selection() {
+    let mut app = app();
+    press(&mut app, "j j");
+    let selected = app.state.selected_entry();
+    let titles = |app: &App| -> Vec<String> {
+        app.state.order.iter().map(|&i| app.state.library.entries[i].meta.title.clone()).collect()
+    };
+    for expected in ["title", "path", "length", "date"] {
+        press(&mut app, "s");
+        assert_eq!(app.state.options.sort.name(), expected);
+        assert_eq!(app.state.selected_entry(), selected, "the selected article stays selected");
+        assert_eq!(app.state.message.as_deref(), Some(format!("sorted by {expected}").as_str()));
+        if expected == "title" {
+            let list = titles(&app);
+            let mut sorted = list.clone();
+            sorted.sort_by_key(|t| t.to_lowercase());
+            assert_eq!(list, sorted);
+        }
+    }
+    let screen = crate::render::screen(crate::render::draw(&app, 80, 24).backend().buffer());
+    assert!(screen.contains("by date"), "{screen}");
+}
