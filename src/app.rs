@@ -238,8 +238,17 @@ impl App {
         let size = terminal.size()?;
         self.step(Msg::Resize(size.width, size.height));
         let mut dirty = true;
+        let mut drawn_article = None;
         loop {
             if dirty {
+                // Terminals and Unicode tables disagree on the width of some combining marks
+                // (Devanagari vowel signs, viramas), which can leave stray cells behind; a new
+                // article is drawn on a cleared screen so nothing survives from the last one.
+                let shown = self.state.reader.as_ref().map(|r| r.entry);
+                if shown != drawn_article {
+                    terminal.clear()?;
+                    drawn_article = shown;
+                }
                 terminal.draw(|frame| self.draw(frame))?;
                 dirty = false;
                 self.detect_in_background();

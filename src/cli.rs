@@ -15,7 +15,7 @@ use crate::text::sanitize::sanitize;
 /// Opens DIR (or `library.path` from the config, by default ./articles) in a two-pane reader:
 /// the article list on the left, the selected article on the right. Press ? inside for the keys.
 #[derive(Debug, Parser)]
-#[command(name = "newsdesk", version, args_conflicts_with_subcommands = true)]
+#[command(name = "newsdesk", version, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     /// Folder of articles to open [default: library.path from the config]
     pub dir: Option<PathBuf>,
@@ -67,13 +67,23 @@ pub enum Command {
 /// `newsdesk entities`: the entities of one file, with byte offsets into the file as stored.
 pub fn entities(path: &Path, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
-    let (text, map) = decode_with_offsets(&bytes);
+    if let Some(reason) = crate::library::article::binary_reason(&bytes) {
+        anyhow::bail!("{}: {reason}", path.display());
+    }
+    let utf16 = crate::library::article::decode_utf16(&bytes).is_some();
+    let (text, map) = if utf16 { utf16_with_offsets(&bytes) } else { decode_with_offsets(&bytes) };
     let found = crate::text::entities::detect(&text);
     let rows: Vec<(&str, usize, usize, String)> = found
         .iter()
         .map(|e| {
             let (start, end) = (map.original(e.range.start), map.original(e.range.end));
-            (e.kind.name(), start, end, String::from_utf8_lossy(&bytes[start..end]).into_owned())
+            // UTF-16 bytes are not text on their own: give the decoded text of the span.
+            let shown = if utf16 {
+                text[e.range.clone()].to_string()
+            } else {
+                String::from_utf8_lossy(&bytes[start..end]).into_owned()
+            };
+            (e.kind.name(), start, end, shown)
         })
         .collect();
     if json {
@@ -107,6 +117,19 @@ impl OffsetMap {
         let i = self.points.partition_point(|p| p.0 <= offset).saturating_sub(1);
         self.points.get(i).map_or(offset, |&(decoded, file)| file + (offset - decoded))
     }
+}
+
+/// Decodes a file with a UTF-16 byte-order mark, mapping every character back to its bytes.
+pub fn utf16_with_offsets(bytes: &[u8]) -> (String, OffsetMap) {
+    let text = crate::library::article::decode_utf16(bytes).unwrap_or_default();
+    let mut map = OffsetMap::default();
+    let mut at = 2;
+    for (i, c) in text.char_indices() {
+        map.points.push((i, at));
+        at += 2 * c.len_utf16();
+    }
+    map.points.push((text.len(), at));
+    (text, map)
 }
 
 /// Decodes file bytes lossily, recording where every stretch of the text came from.

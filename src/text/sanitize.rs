@@ -13,7 +13,8 @@ pub fn safe_char(c: char) -> char {
     match c {
         '\t' | '\n' | '\r' => ' ',
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-        '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+        '\u{7f}' => '\u{2421}',
+        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
         _ => c,
     }
 }
@@ -69,7 +70,7 @@ mod tests {
     #[case::escape("a\u{1b}[31mb", "a␛[31mb")]
     #[case::bell("\u{7}", "␇")]
     #[case::c1_csi("\u{9b}2J", "\u{fffd}2J")]
-    #[case::del("\u{7f}", "\u{fffd}")]
+    #[case::del("\u{7f}", "\u{2421}")]
     #[case::bidi_override("x\u{202e}y", "x\u{fffd}y")]
     #[case::tab("a\tb", "a b")]
     #[case::plain_unicode("Müller 東京 🍜", "Müller 東京 🍜")]

@@ -262,7 +262,16 @@ fn cancel(state: &mut State) -> Option<Effect> {
 
 /// `n` / `N`: the next or previous match, wrapping around with a notice.
 pub fn step_match(state: &mut State, forward: bool) {
-    let top_offset = state.reader.as_ref().and_then(|r| r.layout.lines.get(r.top)).map_or(0, |l| l.range.start);
+    let height = state.view_height();
+    // The bytes in view: after scrolling away from the current match, n / N go on from what
+    // is on screen (as in less), not from where the search last left the view.
+    let view = state.reader.as_ref().map(|r| {
+        let lines = &r.layout.lines;
+        let start = lines.get(r.top).map_or(0, |l| l.range.start);
+        let end = lines.get((r.top + height).min(lines.len()).saturating_sub(1)).map_or(start, |l| l.range.end);
+        start..end.max(start)
+    });
+    let top_offset = view.as_ref().map_or(0, |v| v.start);
     let Some(search) = state.search.as_mut() else {
         state.message = Some("no search yet: press / to search".to_string());
         return;
@@ -272,6 +281,29 @@ pub fn step_match(state: &mut State, forward: bool) {
         return;
     }
     let count = search.matches.len();
+    let in_view = |i: usize| {
+        view.as_ref().is_some_and(|v| search.matches[i].start >= v.start && search.matches[i].start <= v.end)
+    };
+    if search.current.is_some_and(|i| !in_view(i)) {
+        search.current = None;
+        let first = first_at_or_after(&search.matches, top_offset).unwrap_or(0);
+        let after_top = search.matches[first].start >= top_offset;
+        search.current = Some(match (forward, after_top) {
+            (true, true) => first,
+            (true, false) => {
+                state.message = Some("search wrapped to the top".to_string());
+                0
+            }
+            // Backwards: the last match before the view.
+            (false, _) if first > 0 && after_top => first - 1,
+            (false, _) => {
+                state.message = Some("search wrapped to the bottom".to_string());
+                count - 1
+            }
+        });
+        reveal_current(state);
+        return;
+    }
     let next = match search.current {
         None => first_at_or_after(&search.matches, top_offset).unwrap_or(0),
         Some(i) if forward => {

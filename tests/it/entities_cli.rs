@@ -67,6 +67,32 @@ fn offsets_slice_the_file_for_every_line_layout() {
 }
 
 #[test]
+fn utf16_files_map_back_to_their_bytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("u16.txt");
+    let bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(&path, &bytes).expect("write");
+    let spans = entities_json(&path);
+    assert!(has(&spans, "money", "$81 Million") && has(&spans, "place", "North Korea"), "{spans:?}");
+    for span in &spans {
+        let start = usize::try_from(span["start"].as_u64().expect("start")).expect("fits");
+        let end = usize::try_from(span["end"].as_u64().expect("end")).expect("fits");
+        let units: Vec<u16> = bytes[start..end].chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+        assert_eq!(String::from_utf16(&units).expect("whole characters"), span["text"].as_str().expect("text"));
+    }
+}
+
+#[test]
+fn binary_files_are_refused_like_the_reader_skips_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("image.txt");
+    std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0Paris").expect("write");
+    let out = Command::cargo_bin("newsdesk").expect("binary").arg("entities").arg(&path).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary file"));
+}
+
+#[test]
 fn the_table_names_kinds_and_offsets() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("a.txt");

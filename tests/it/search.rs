@@ -669,3 +669,20 @@ fn esc_after_the_article_changed_under_the_prompt_keeps_the_search_on_the_shown_
     assert_eq!(search(&app).entry, Some(shown), "the restored search belongs to the article shown");
     assert_eq!(found(&app), ["harbor", "harbor"]);
 }
+
+#[test]
+fn n_after_scrolling_away_goes_on_from_the_view() {
+    let dir = search_folder();
+    let mut app = app_at(&dir, 80, 24);
+    press(&mut app, "enter / h a r b o r enter");
+    assert_eq!(counter(&app).0, Some(0));
+    // Scroll to the end: the next match is searched from what is on screen, as in less.
+    press(&mut app, "G");
+    let top_offset = reader(&app).anchor();
+    press(&mut app, "N");
+    let expected = search(&app).matches.iter().rposition(|m| m.start < top_offset);
+    assert_eq!(counter(&app).0, expected, "N goes to the last match before the view");
+    press(&mut app, "g");
+    press(&mut app, "n");
+    assert_eq!(counter(&app).0, Some(0), "after g, n finds the first match from the top");
+}
