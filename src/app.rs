@@ -246,7 +246,10 @@ impl App {
                 // article is drawn on a cleared screen so nothing survives from the last one.
                 let shown = self.state.reader.as_ref().map(|r| r.entry);
                 if shown != drawn_article {
-                    terminal.clear()?;
+                    // Not `Terminal::clear`: it asks the terminal for the cursor position, which
+                    // some terminals never answer. Clear the screen and forget the last frame.
+                    ratatui::backend::Backend::clear(terminal.backend_mut())?;
+                    terminal.swap_buffers();
                     drawn_article = shown;
                 }
                 terminal.draw(|frame| self.draw(frame))?;
