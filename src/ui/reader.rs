@@ -38,7 +38,11 @@ pub fn meta_line(article: &Article) -> String {
 
 /// The line under it: length, reading time, tags.
 pub fn stats_line(article: &Article) -> String {
-    let mut parts = vec![format!("{} words", article.words), format!("{} min read", reading_minutes(article.words))];
+    let mut parts = match article.words {
+        0 => vec!["no text under the title".to_string()],
+        1 => vec!["1 word".to_string(), "1 min read".to_string()],
+        n => vec![format!("{n} words"), format!("{} min read", reading_minutes(n))],
+    };
     if !article.meta.tags.is_empty() {
         parts.push(article.meta.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
     }
@@ -237,4 +241,25 @@ fn text_spans<'a>(
         spans.push(Span::styled(s, style));
     }
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Meta;
+
+    fn article(words: usize, tags: &[&str]) -> Article {
+        Article {
+            meta: Meta { tags: tags.iter().map(ToString::to_string).collect(), ..Meta::default() },
+            words,
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn stats_line_reads_naturally() {
+        assert_eq!(stats_line(&article(0, &[])), "no text under the title");
+        assert_eq!(stats_line(&article(1, &[])), "1 word · 1 min read");
+        assert_eq!(stats_line(&article(461, &["a", "b"])), "461 words · 3 min read · #a #b");
+    }
 }
