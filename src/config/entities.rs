@@ -192,6 +192,10 @@ fn read_watch_list(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let term_errors = check_terms(entry, &terms, regex, &field("terms"));
+    if !term_errors.is_empty() {
+        return Err(term_errors);
+    }
     let texts: Vec<String> = terms.iter().map(|(text, _)| text.clone()).collect();
     WatchList::new(name, texts, regex).map(|list| (list, style)).map_err(|error| {
         let term = |i: usize| {
@@ -217,6 +221,28 @@ fn read_watch_list(
         };
         vec![entry.source.error(span, Some(at), message)]
     })
+}
+
+/// Each term of a watch-list on its own, so every bad term is reported, not only the first.
+fn check_terms(
+    entry: &Found<'_, '_>,
+    terms: &[(String, std::ops::Range<usize>)],
+    regex: bool,
+    at: &str,
+) -> Vec<super::error::ConfigError> {
+    let mut errors = Vec::new();
+    for (i, (text, span)) in terms.iter().enumerate() {
+        let message = match WatchList::new("check", vec![text.clone()], regex) {
+            Err(WatchError::EmptyTerm { .. }) => "an empty term would match nothing".to_owned(),
+            Err(WatchError::Regex { message, .. }) => format!("invalid regex {text:?}: {message}"),
+            Err(WatchError::MatchesEmpty { .. }) => {
+                format!("the regex {text:?} matches empty text, so it would highlight nothing")
+            }
+            Ok(_) | Err(WatchError::TooLarge { .. }) => continue,
+        };
+        errors.push(entry.source.error(span.clone(), Some(format!("{at}[{i}]")), message));
+    }
+    errors
 }
 
 /// `terms = ["a", "b"]`: at least one string; each with its span for errors.

@@ -387,3 +387,16 @@ fn the_default_path_is_under_newsdesk_in_the_config_dir() {
         assert!(path.ends_with("newsdesk/config.toml"), "{}", path.display());
     }
 }
+
+#[test]
+fn every_bad_watch_term_is_reported() {
+    let text = "[[entities.watch]]\nname = \"w\"\nstyle = { fg = \"red\" }\nterms = [\"a?\", \"ok\", \"(bad\"]\nregex = true\n";
+    let message = Config::from_toml(text, "w.toml", false).expect_err("invalid").to_string();
+    let lines: Vec<&str> = message.lines().collect();
+    assert_eq!(lines.len(), 2, "{message}");
+    assert!(
+        lines[0].starts_with("w.toml:4:10: entities.watch[0].terms[0]: the regex \"a?\" matches empty text"),
+        "{message}"
+    );
+    assert!(lines[1].starts_with("w.toml:4:22: entities.watch[0].terms[2]: invalid regex \"(bad\""), "{message}");
+}
