@@ -120,14 +120,6 @@ pub fn panel_action(state: &mut State, action: Action) -> Option<Effect> {
     let last = panel.groups.len().saturating_sub(1);
     let at = panel.selected;
     panel.selected = match action {
-        Action::MoveDown => at + 1,
-        Action::MoveUp => at.saturating_sub(1),
-        Action::PageDown => at + page,
-        Action::PageUp => at.saturating_sub(page),
-        Action::HalfPageDown => at + page.div_ceil(2),
-        Action::HalfPageUp => at.saturating_sub(page.div_ceil(2)),
-        Action::Top => 0,
-        Action::Bottom => last,
         Action::JumpToEntity => return jump(state),
         Action::ClosePanel | Action::EntityPanel => {
             state.panel = None;
@@ -141,9 +133,8 @@ pub fn panel_action(state: &mut State, action: Action) -> Option<Effect> {
             state.help = Some(0);
             return None;
         }
-        _ => at,
-    }
-    .min(last);
+        _ => super::moved(at, action, page, last).unwrap_or(at.min(last)),
+    };
     keep_choice_visible(state);
     None
 }

@@ -131,27 +131,32 @@ fn handle(state: &mut State, msg: Msg) -> Option<Effect> {
     }
 }
 
+/// Where a movement action takes a position in a list of `last + 1` rows, paging by `page`;
+/// `None` for an action that is not a movement. Shared by the overlays (help, entity panel).
+pub(crate) fn moved(at: usize, action: Action, page: usize, last: usize) -> Option<usize> {
+    let to = match action {
+        Action::MoveDown => at + 1,
+        Action::MoveUp => at.saturating_sub(1),
+        Action::PageDown => at + page,
+        Action::PageUp => at.saturating_sub(page),
+        Action::HalfPageDown => at + page.div_ceil(2),
+        Action::HalfPageUp => at.saturating_sub(page.div_ceil(2)),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    };
+    Some(to.min(last))
+}
+
 fn help_action(state: &mut State, action: Action) {
     let scroll = state.help.unwrap_or(0);
     let visible = help::visible_rows(state.areas.screen, state.help_rows);
     let page = visible.saturating_sub(1).max(1);
     let max = state.help_rows.saturating_sub(visible);
-    let scroll = match action {
-        Action::MoveDown => scroll + 1,
-        Action::MoveUp => scroll.saturating_sub(1),
-        Action::PageDown => scroll + page,
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::HalfPageDown => scroll + page.div_ceil(2),
-        Action::HalfPageUp => scroll.saturating_sub(page.div_ceil(2)),
-        Action::Top => 0,
-        Action::Bottom => max,
-        Action::Quit | Action::Help | Action::Back => {
-            state.help = None;
-            return;
-        }
-        _ => scroll,
+    state.help = match action {
+        Action::Quit | Action::Help | Action::Back => None,
+        _ => Some(moved(scroll, action, page, max).unwrap_or(scroll.min(max))),
     };
-    state.help = Some(scroll.min(max));
 }
 
 fn act(state: &mut State, action: Action) -> Option<Effect> {
