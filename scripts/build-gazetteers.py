@@ -602,36 +602,28 @@ def main():
             notes.append(f"{kind}: {name}: {reason}")
 
     # person names that are ordinary words, months, places, groups or titles
-    for n in sorted(firsts):
-        reason = None
+    def ambiguity(n, keep):
         if n in MONTHS_DAYS:
-            reason = "month or weekday"
-        elif n in FIRST_NAMES_KEEP:
-            pass
-        elif words.common(n):
-            reason = "ordinary word"
-        elif n in non_person_places or n in norp or n in titles or n in orgs:
-            reason = "country, region, group, title or organization"
-        elif city_pop.get(n, 0) >= BIG_CITY and n not in place_drop:
-            reason = "big city"
-        if reason:
-            amb_first.add(n)
-            why("ambiguous first name", n, reason)
-    for n in sorted(lasts):
-        reason = None
-        if n in MONTHS_DAYS:
-            reason = "month or weekday"
-        elif n in LAST_NAMES_KEEP:
-            pass
-        elif words.common(n):
-            reason = "ordinary word"
-        elif n in non_person_places or n in norp or n in titles or n in orgs:
-            reason = "country, region, group, title or organization"
-        elif city_pop.get(n, 0) >= BIG_CITY and n not in place_drop:
-            reason = "big city"
-        if reason:
-            amb_last.add(n)
-            why("ambiguous last name", n, reason)
+            return "month or weekday"
+        if n in keep:
+            return None
+        if words.common(n):
+            return "ordinary word"
+        if n in non_person_places or n in norp or n in titles or n in orgs:
+            return "country, region, group, title or organization"
+        if city_pop.get(n, 0) >= BIG_CITY and n not in place_drop:
+            return "big city"
+        return None
+
+    for names, keep, ambiguous, kind in (
+        (firsts, FIRST_NAMES_KEEP, amb_first, "ambiguous first name"),
+        (lasts, LAST_NAMES_KEEP, amb_last, "ambiguous last name"),
+    ):
+        for n in sorted(names):
+            reason = ambiguity(n, keep)
+            if reason:
+                ambiguous.add(n)
+                why(kind, n, reason)
 
     firsts -= amb_first
     lasts -= amb_last

@@ -239,11 +239,16 @@ fn reading_session_in_a_real_terminal() {
     s.wait_for("the list focused again", |s| s.status_line().contains(" LIST  2/5"));
     s.resize(30, 100);
     s.wait_for("a redraw at 100x30", |s| s.status_line().contains(" LIST  2/5") && s.top_right() == "╮");
+    quit_cleanly(&mut s);
+}
+
+/// `q` ends the session with exit code 0 and the terminal restored.
+fn quit_cleanly(s: &mut Session) {
     s.send(b"q");
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status}");
     assert_eq!(status.exit_code(), 0);
-    assert_terminal_restored(&s);
+    assert_terminal_restored(s);
 }
 
 #[test]
@@ -272,11 +277,7 @@ fn searching_in_a_real_terminal() {
         "current {current:?}, others {others:?}; screen:\n{}",
         s.contents()
     );
-    s.send(b"q");
-    let status = s.wait_exit();
-    assert!(status.success(), "exit status {status}");
-    assert_eq!(status.exit_code(), 0);
-    assert_terminal_restored(&s);
+    quit_cleanly(&mut s);
 }
 
 #[test]
