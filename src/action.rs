@@ -50,7 +50,12 @@ actions! {
     Back => "back", "return to the list";
     NextArticle => "next-article", "open the next article while reading";
     PrevArticle => "prev-article", "open the previous article while reading";
-    CycleSort => "cycle-sort", "sort the list by the next key: date, title, path, length";
+    CycleSort => "cycle-sort", "sort the list by the next key: date, title, path, length, last-read";
+    Filter => "filter", "filter the list as you type: fuzzy titles, >text in full text, @name for an entity";
+    ClearFilter => "clear-filter", "show the whole list again";
+    NarrowFolder => "narrow-folder", "list only the selected article's folder, or all folders again";
+    ToggleRead => "toggle-read", "mark the selected article read or unread";
+    Edit => "edit", "open the article in $VISUAL or $EDITOR, and reload it afterwards";
     Search => "search", "search in the article as you type (smart case)";
     NextMatch => "next-match", "go to the next search match, wrapping at the end";
     PrevMatch => "prev-match", "go to the previous search match, wrapping at the start";
@@ -64,6 +69,7 @@ actions! {
     HistoryPrev => "history-prev", "in a prompt: recall the previous query";
     HistoryNext => "history-next", "in a prompt: recall the next query";
     JumpToEntity => "jump-to-entity", "in the panel: go to the chosen entity";
+    FilterByEntity => "filter-by-entity", "in the panel: list the articles that mention the chosen entity";
     ClosePanel => "close-panel", "in the panel: close it";
 }
 

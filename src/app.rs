@@ -2,6 +2,7 @@
 //! and runs the event loop. `step` changes state; `draw` only reads it.
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -33,14 +34,27 @@ pub enum Exit {
     Signal(usize),
 }
 
+/// The reading state is written at most this often while reading (and always on the way out).
+const SAVE_EVERY: Duration = Duration::from_secs(2);
+
 pub struct App {
     pub state: State,
     pub config: Config,
     loader: Option<Receiver<(usize, Article)>>,
-    /// Results of background work: match counts and entity detection.
+    /// Results of background work: match counts, entity detection, the filter's search, files
+    /// changed on disk.
     background: (Sender<Msg>, Receiver<Msg>),
     /// The entity detection running on a thread, as (entry, job), and its stop flag.
     detecting: Option<((usize, u64), Arc<AtomicBool>)>,
+    /// The filter's search of every article running on threads: its generation and stop flag.
+    searching: Option<(u64, Arc<AtomicBool>)>,
+    /// Where the reading state is kept (`None`: not kept), and when it was last written.
+    store: Option<PathBuf>,
+    saved_at: Instant,
+    /// The folder watcher, while live reload runs.
+    watcher: Option<crate::watch::Watcher>,
+    /// An article to open in the editor once the event loop gets the terminal back.
+    pending_edit: Option<usize>,
 }
 
 impl App {
@@ -50,7 +64,51 @@ impl App {
         state.help_rows = crate::ui::help::help_rows(&config.keymap).len();
         state.entities_on = config.entities.highlight;
         state.watch = config.entities.watch.clone().into();
-        Self { state, config, loader: None, background: mpsc::channel(), detecting: None }
+        Self {
+            state,
+            config,
+            loader: None,
+            background: mpsc::channel(),
+            detecting: None,
+            searching: None,
+            store: None,
+            saved_at: Instant::now(),
+            watcher: None,
+            pending_edit: None,
+        }
+    }
+
+    /// Keeps the reading state in the file at `path`: reads what it remembers now (a corrupt
+    /// file is set aside and said so), and writes it back as the user reads.
+    pub fn keep_state(&mut self, path: PathBuf) {
+        let loaded = crate::store::load(&path);
+        self.state.restore(loaded.memory);
+        if loaded.message.is_some() {
+            self.state.message = loaded.message;
+        }
+        self.store = Some(path);
+    }
+
+    /// Writes the reading state if anything changed; a failure is shown, never fatal.
+    pub fn save_state(&mut self) {
+        let Some(path) = &self.store else { return };
+        if !self.state.reading_dirty {
+            return;
+        }
+        self.state.reading_dirty = false;
+        self.saved_at = Instant::now();
+        if let Err(e) = crate::store::save(path, &self.state.saved_reading()) {
+            self.state.message = Some(format!("reading state not saved: {}: {e}", path.display()));
+        }
+    }
+
+    /// Watches the folder, so articles added, changed or removed show in the list; if the
+    /// system refuses (no inotify watches left, say), the list just stays as it is, said so.
+    pub fn watch_folder(&mut self) {
+        match crate::watch::watch(&self.state.library.root, self.background.0.clone()) {
+            Ok(w) => self.watcher = Some(w),
+            Err(e) => self.state.message = Some(format!("live reload is off: {e}")),
+        }
     }
 
     /// Starts reading every article fully in the background (word counts, exact titles).
@@ -60,6 +118,7 @@ impl App {
 
     /// Applies a message and performs the effects it asks for.
     pub fn step(&mut self, msg: Msg) {
+        self.state.now = crate::store::now();
         let mut next = update(&mut self.state, msg);
         while let Some(effect) = next {
             next = match effect {
@@ -71,11 +130,64 @@ impl App {
                     self.count_in_background(generation);
                     None
                 }
+                Effect::Edit(i) => {
+                    self.pending_edit = Some(i);
+                    None
+                }
             };
         }
+        self.search_library();
         // A run for an article no longer wanted stops now; a new one starts only after the
         // next frame is drawn (see `run`), so it never competes with drawing that frame.
         self.stop_stale_detection();
+    }
+
+    /// Keeps the filter's search of every article running while the filter wants one, and
+    /// stops one it no longer wants.
+    fn search_library(&mut self) {
+        let wanted = self.state.library_search_wanted();
+        if self.searching.as_ref().map(|(g, _)| *g) == wanted.map(|(g, _)| g) {
+            return;
+        }
+        if let Some((_, stop)) = self.searching.take() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let Some((generation, only)) = wanted else { return };
+        let Some(query) = self.state.filter.as_ref().map(|f| f.query.clone()) else { return };
+        let entries = &self.state.library.entries;
+        let live = |i: &usize| entries.get(*i).is_some_and(|e| !e.gone);
+        let indices: Vec<usize> = match only {
+            Some(only) => only.iter().copied().filter(live).collect(),
+            None => (0..entries.len()).filter(live).collect(),
+        };
+        let jobs = indices.into_iter().map(|i| (i, entries[i].path.clone(), entries[i].format)).collect();
+        let stop = Arc::new(AtomicBool::new(false));
+        let tx = std::sync::Mutex::new(self.background.0.clone());
+        crate::library::filter::spawn_search(jobs, query, Arc::clone(&self.state.watch), &stop, move |hits, done| {
+            if let Ok(tx) = tx.lock() {
+                let _ = tx.send(Msg::LibraryHits { generation, hits, done });
+            }
+        });
+        self.searching = Some((generation, stop));
+    }
+
+    /// Opens entry `i` in the user's editor, the terminal handed over meanwhile, and reads the
+    /// article again afterwards.
+    fn edit(&mut self, terminal: &mut Term, i: usize) -> io::Result<()> {
+        let Some(path) = self.state.entry(i).map(|e| e.path.clone()) else { return Ok(()) };
+        let mouse = self.config.ui.mouse;
+        crate::tui::restore(mouse);
+        let result = crate::editor::edit(&path);
+        crate::tui::resume(mouse)?;
+        // A full redraw, without asking the terminal where its cursor is (see `run`).
+        ratatui::backend::Backend::clear(terminal.backend_mut())?;
+        terminal.swap_buffers();
+        if let Err(e) = result {
+            self.state.message = Some(e.to_string());
+        }
+        let changes = crate::library::changes_at(&self.state.library.root, &path);
+        self.step(Msg::FilesChanged(changes));
+        Ok(())
     }
 
     /// Stops the background detection if the state no longer wants it.
@@ -256,11 +368,23 @@ impl App {
                 dirty = false;
                 self.detect_in_background();
             }
+            if let Some(i) = self.pending_edit.take() {
+                self.edit(terminal, i)?;
+                // ctrl-c typed in the editor may have reached newsdesk too.
+                let _ = signal.compare_exchange(2, 0, Ordering::Relaxed, Ordering::Relaxed);
+                dirty = true;
+                continue;
+            }
+            if self.saved_at.elapsed() >= SAVE_EVERY {
+                self.save_state();
+            }
             let sig = signal.load(Ordering::Relaxed);
             if sig != 0 {
+                self.save_state();
                 return Ok(Exit::Signal(sig));
             }
             if self.state.quit {
+                self.save_state();
                 return Ok(Exit::Quit);
             }
             let wait = if self.loader.is_some() { 15 } else { 250 };
@@ -284,9 +408,12 @@ impl App {
 }
 
 impl Drop for App {
-    /// A background entity detection stops with the app rather than running on unseen.
+    /// Background work stops with the app rather than running on unseen.
     fn drop(&mut self) {
         if let Some((_, stop)) = &self.detecting {
+            stop.store(true, Ordering::Relaxed);
+        }
+        if let Some((_, stop)) = &self.searching {
             stop.store(true, Ordering::Relaxed);
         }
     }

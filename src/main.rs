@@ -81,7 +81,11 @@ fn run(library: Library, config: Config) -> anyhow::Result<Exit> {
     }
     let mouse = config.ui.mouse;
     let mut app = App::new(library, config);
+    if let Some(path) = newsdesk::store::default_path() {
+        app.keep_state(path);
+    }
     app.load_in_background();
+    app.watch_folder();
     let mut tui = Tui::enter(mouse)?;
     let exit = app.run(&mut tui.terminal, &signal)?;
     drop(tui);

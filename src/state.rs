@@ -2,10 +2,13 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::SortKey;
+use crate::library::filter::{self, Query};
 use crate::library::{Article, Entry, Library};
+use crate::store::{Memory, Reading, Record, Saved};
 use crate::text::highlights::{Group, Highlights};
 use crate::text::search::Matcher;
 use crate::text::segments::Mark;
@@ -145,9 +148,36 @@ impl Search {
     }
 }
 
+/// What a prompt's text is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptFor {
+    /// The search in the shown article.
+    Search,
+    /// The filter of the article list.
+    Filter,
+}
+
+/// The filter narrowing the article list.
+#[derive(Debug, Clone)]
+pub struct ListFilter {
+    /// As typed (or set from the entity panel), for the pane title.
+    pub input: String,
+    pub query: Query,
+    /// For a deep query: the matches or mentions in each article that has any.
+    pub counts: HashMap<usize, usize>,
+    /// False while a deep query is still reading articles.
+    pub complete: bool,
+    /// Tells the background search's results from a stale one's.
+    pub generation: u64,
+    /// For a deep query: the articles still to read, when not all of them (after a change on
+    /// disk, only the changed ones are read again).
+    pub pending: Option<Vec<usize>>,
+}
+
 /// The search prompt while it is open.
 #[derive(Debug, Clone)]
 pub struct Prompt {
+    pub purpose: PromptFor,
     pub input: String,
     /// Cursor position in `input`, in bytes (always on a character boundary).
     pub cursor: usize,
@@ -163,6 +193,9 @@ pub struct Prompt {
     pub origin_anchor: usize,
     pub origin_focus: Focus,
     pub previous: Option<Search>,
+    /// For the filter prompt: the filter in force when it opened, and the selected article.
+    pub previous_filter: Option<ListFilter>,
+    pub origin_selected: Option<usize>,
 }
 
 /// Options the state needs from the config, copied in so update stays free of the config type.
@@ -189,6 +222,7 @@ impl From<&crate::config::Config> for Options {
 
 /// Everything the view draws from.
 #[derive(Debug, Clone)]
+#[expect(clippy::struct_excessive_bools, reason = "independent switches, not a state machine in disguise")]
 pub struct State {
     pub library: Library,
     /// Indexes into `library.entries`, in list order.
@@ -211,8 +245,21 @@ pub struct State {
     pub history: Vec<String>,
     pub areas: Areas,
     pub options: Options,
-    /// Reading positions (byte offsets) of articles left during this run.
-    pub positions: HashMap<usize, usize>,
+    /// The filter of the list, if any.
+    pub filter: Option<ListFilter>,
+    /// Filters typed this run, oldest first.
+    pub filter_history: Vec<String>,
+    /// The list shows only the articles of this folder (relative, with a trailing `/`; empty
+    /// for the top folder).
+    pub folder: Option<String>,
+    /// The reading state saved by earlier runs, for articles found by their content.
+    pub memory: Memory,
+    /// Some article's reading state changed since it was last saved.
+    pub reading_dirty: bool,
+    /// The article last marked as being read, so it is marked once per opening.
+    pub touched: Option<usize>,
+    /// The time, in seconds since the Unix epoch, set by the app before each update.
+    pub now: u64,
     /// Articles read recently, most recent first, kept wrapped for instant switching back.
     pub recent: VecDeque<Reader>,
     /// Entities are highlighted in the reading pane.
@@ -244,7 +291,13 @@ impl State {
             history: Vec::new(),
             areas: Areas::default(),
             options,
-            positions: HashMap::new(),
+            filter: None,
+            filter_history: Vec::new(),
+            folder: None,
+            memory: Memory::default(),
+            reading_dirty: false,
+            touched: None,
+            now: 0,
             recent: VecDeque::new(),
             entities_on: true,
             legend: false,
@@ -266,11 +319,15 @@ impl State {
         self.library.entries.get(index)
     }
 
-    /// Orders the list by the configured key, keeping the selected article selected.
+    /// Orders the list: the articles still there, of the chosen folder, by the configured key,
+    /// narrowed by the filter; keeps the selected article selected when it is still listed.
     pub fn sort(&mut self) {
         let keep = self.selected_entry();
         let entries = &self.library.entries;
-        let mut order: Vec<usize> = (0..entries.len()).collect();
+        let folder = self.folder.as_deref();
+        let mut order: Vec<usize> = (0..entries.len())
+            .filter(|&i| !entries[i].gone && folder.is_none_or(|f| entries[i].folder() == f))
+            .collect();
         match self.options.sort {
             SortKey::Date => order.sort_by(|&a, &b| {
                 let (ea, eb) = (&entries[a], &entries[b]);
@@ -282,10 +339,77 @@ impl State {
             }
             SortKey::Path => order.sort_by(|&a, &b| entries[a].rel.cmp(&entries[b].rel)),
             SortKey::Length => order.sort_by_key(|&i| (entries[i].words.is_none(), entries[i].words, i)),
+            SortKey::LastRead => order.sort_by(|&a, &b| {
+                let (ea, eb) = (&entries[a], &entries[b]);
+                // Most recently read first; never read after, newest first.
+                eb.reading
+                    .last_read
+                    .cmp(&ea.reading.last_read)
+                    .then_with(|| eb.meta.date_key().cmp(&ea.meta.date_key()))
+                    .then_with(|| ea.rel.cmp(&eb.rel))
+            }),
+        }
+        if let Some(f) = &self.filter {
+            order = match &f.query {
+                Query::Title(q) => filter::by_title(&order, |i| entries[i].meta.title.as_str(), q),
+                _ => order.into_iter().filter(|i| f.counts.contains_key(i)).collect(),
+            };
         }
         self.order = order;
-        if let Some(keep) = keep {
-            self.selected = self.order.iter().position(|&i| i == keep).unwrap_or(0);
+        let pos = keep.and_then(|keep| self.order.iter().position(|&i| i == keep));
+        self.selected = pos.unwrap_or(self.selected.min(self.order.len().saturating_sub(1)));
+    }
+
+    /// The reading state of every article of the folder, the open one's position included,
+    /// merged with what earlier runs saved of others.
+    pub fn saved_reading(&self) -> Saved {
+        let open = self.reader.as_ref().map(|r| (r.entry, r.anchor()));
+        let records = self
+            .library
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.gone)
+            .map(|(i, e)| {
+                let mut reading = e.reading;
+                if let Some((_, at)) = open.filter(|&(o, _)| o == i) {
+                    reading.at = at;
+                }
+                Record { path: path_key(&e.path), hash: e.hash.unwrap_or(0), reading }
+            })
+            .collect();
+        let last = self.selected_entry().and_then(|i| self.entry(i)).map(|e| path_key(&e.path));
+        self.memory.merged(&path_key(&self.library.root), last.as_deref(), records)
+    }
+
+    /// Takes in what earlier runs remembered: each article's state found by its path, and the
+    /// last selected article selected again. Articles known only by content are matched when
+    /// their hash is known (see [`State::recall_by_hash`]).
+    pub fn restore(&mut self, memory: Memory) {
+        for e in &mut self.library.entries {
+            if let Some(r) = memory.by_path(&path_key(&e.path)) {
+                e.reading = r.reading;
+            }
+        }
+        let last = memory.last(&path_key(&self.library.root)).map(str::to_owned);
+        self.memory = memory;
+        self.sort();
+        if let Some(pos) =
+            last.and_then(|l| self.order.iter().position(|&i| path_key(&self.library.entries[i].path) == l))
+        {
+            self.selected = pos;
+        }
+    }
+
+    /// Gives entry `i`, whose content hash is now known, the state of a renamed or moved
+    /// article with that content, if its path found none.
+    pub fn recall_by_hash(&mut self, i: usize) {
+        let Some(e) = self.library.entries.get_mut(i) else { return };
+        if e.reading != Reading::default() {
+            return;
+        }
+        if let Some(r) = e.hash.and_then(|h| self.memory.by_hash(h)) {
+            e.reading = r.reading;
         }
     }
 
@@ -307,6 +431,12 @@ impl State {
         self.reader.as_ref().filter(|r| !r.highlights.complete).map(|r| (r.entry, r.job))
     }
 
+    /// The background search the filter needs, as (generation, the articles to read, all of
+    /// them when `None`): until its results are complete.
+    pub fn library_search_wanted(&self) -> Option<(u64, Option<&[usize]>)> {
+        self.filter.as_ref().filter(|f| !f.complete).map(|f| (f.generation, f.pending.as_deref()))
+    }
+
     /// The label of a kind or watch-list: `person`, `sanctions`.
     pub fn mark_label(&self, mark: Mark) -> String {
         match mark {
@@ -318,8 +448,30 @@ impl State {
         }
     }
 
+    /// The list pane's title: the count, the sort, the folder and the filter in force.
+    pub fn list_title(&self) -> String {
+        let mut title = format!("Articles {} · by {}", self.order.len(), self.options.sort);
+        if let Some(folder) = &self.folder {
+            title += " · in ";
+            title += if folder.is_empty() { "./" } else { folder };
+        }
+        if let Some(f) = &self.filter {
+            title += " · ";
+            title += &f.input;
+            if !f.complete {
+                title += "…";
+            }
+        }
+        title
+    }
+
     /// Lines of article text visible at once.
     pub fn view_height(&self) -> usize {
         usize::from(self.areas.reader_text.height).max(1)
     }
+}
+
+/// An article's path as the reading state knows it.
+pub fn path_key(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
 }

@@ -48,6 +48,17 @@ impl Drop for Tui {
     }
 }
 
+/// Enters app mode again after [`restore`] (the editor has been and gone).
+pub fn resume(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = stdout();
+    execute!(out, EnterAlternateScreen)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
 /// Leaves app mode; safe to call more than once.
 pub fn restore(mouse: bool) {
     let mut out = stdout();

@@ -16,11 +16,13 @@ pub enum SortKey {
     Path,
     /// Shortest reading time first; articles not yet counted last.
     Length,
+    /// Most recently read first; never-read articles last, newest first.
+    LastRead,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 4] = [SortKey::Date, SortKey::Title, SortKey::Path, SortKey::Length];
-    const NAMES: [&str; 4] = ["date", "title", "path", "length"];
+    pub const ALL: [SortKey; 5] = [SortKey::Date, SortKey::Title, SortKey::Path, SortKey::Length, SortKey::LastRead];
+    const NAMES: [&str; 5] = ["date", "title", "path", "length", "last-read"];
 
     pub const fn name(self) -> &'static str {
         Self::NAMES[self as usize]
@@ -130,6 +132,7 @@ mod tests {
     #[case::title("title", SortKey::Title)]
     #[case::path("path", SortKey::Path)]
     #[case::length("length", SortKey::Length)]
+    #[case::last_read("last-read", SortKey::LastRead)]
     fn sort_keys_round_trip(#[case] text: &str, #[case] key: SortKey) {
         assert_eq!(text.parse(), Ok(key));
         assert_eq!(key.to_string(), text);
@@ -138,6 +141,9 @@ mod tests {
     #[test]
     fn unknown_sort_keys_list_the_accepted_ones() {
         let err = "name".parse::<SortKey>().expect_err("rejected");
-        assert_eq!(err.to_string(), "unknown sort key \"name\" (expected one of: date, title, path, length)");
+        assert_eq!(
+            err.to_string(),
+            "unknown sort key \"name\" (expected one of: date, title, path, length, last-read)"
+        );
     }
 }

@@ -59,7 +59,7 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
     "3:1: theme.titel: unknown theme slot \"titel\" (expected one of: text, title, meta, heading, \
      heading1, heading2, emphasis, strong, code, code_block, quote, link, link_url, rule, \
      list_marker, border, border_focused, pane_title, list_item, list_selected, \
-     list_selected_unfocused, list_meta, warning, status, status_focus, status_message, error, \
+     list_selected_unfocused, list_meta, list_unread, list_filter_match, warning, status, status_focus, status_message, error, \
      help_key, help_description, search_match, current_match, scrollbar, entities)"
 )]
 #[case::unknown_scope(
@@ -70,8 +70,9 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
     "unknown_action.toml",
     "3:1: keys.list.jump: unknown action \"jump\" (expected one of: quit, help, toggle-focus, \
      move-up, move-down, page-up, page-down, half-page-up, half-page-down, top, bottom, open, \
-     back, next-article, prev-article, cycle-sort, search, next-match, prev-match, clear-search, toggle-entities, \
-     entity-legend, entity-panel, accept, cancel, toggle-regex, history-prev, history-next, jump-to-entity, \
+     back, next-article, prev-article, cycle-sort, filter, clear-filter, narrow-folder, toggle-read, \
+     edit, search, next-match, prev-match, clear-search, toggle-entities, entity-legend, entity-panel, \
+     accept, cancel, toggle-regex, history-prev, history-next, jump-to-entity, filter-by-entity, \
      close-panel)"
 )]
 #[case::bad_key(
@@ -85,7 +86,7 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
 )]
 #[case::unknown_sort_key(
     "unknown_sort_key.toml",
-    "3:8: library.sort: unknown sort key \"name\" (expected one of: date, title, path, length)"
+    "3:8: library.sort: unknown sort key \"name\" (expected one of: date, title, path, length, last-read)"
 )]
 #[case::unknown_marker(
     "unknown_marker.toml",
@@ -125,7 +126,8 @@ fn every_problem_is_reported_at_once_in_file_order() {
     let name = "many_problems.toml";
     let errors = Config::from_toml(&fixture(name), name, false).expect_err("fixture is invalid");
     let expected = [
-        "3:8: library.sort: unknown sort key \"newest\" (expected one of: date, title, path, length)".to_owned(),
+        "3:8: library.sort: unknown sort key \"newest\" (expected one of: date, title, path, length, last-read)"
+            .to_owned(),
         "6:13: reader.max_width: 5 is out of range: expected an integer from 20 to 65535 (terminal cells)".into(),
         "7:13: reader.scrollbar: expected true or false, found string \"yes\"".into(),
         "10:1: ui.list_widht: unknown field \"list_widht\" (expected one of: list_width, mouse, key_hints)".into(),
@@ -200,7 +202,11 @@ fn an_empty_file_means_the_defaults() {
 #[case::reader_prev(Scope::Reader, "[", Some(Action::PrevArticle))]
 #[case::no_back_in_list(Scope::List, "h", None)]
 #[case::ctrl_c_is_not_in_the_keymap(Scope::List, "ctrl-c", None)]
-#[case::search_from_the_list(Scope::List, "/", Some(Action::Search))]
+#[case::filter_from_the_list(Scope::List, "/", Some(Action::Filter))]
+#[case::search_from_the_reader(Scope::Reader, "/", Some(Action::Search))]
+#[case::clear_filter_with_esc(Scope::List, "esc", Some(Action::ClearFilter))]
+#[case::mark_read(Scope::List, "m", Some(Action::ToggleRead))]
+#[case::filter_by_entity(Scope::Panel, "f", Some(Action::FilterByEntity))]
 #[case::next_match(Scope::Reader, "n", Some(Action::NextMatch))]
 #[case::prev_match(Scope::Reader, "N", Some(Action::PrevMatch))]
 #[case::prompt_accept(Scope::Prompt, "enter", Some(Action::Accept))]

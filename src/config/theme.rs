@@ -80,6 +80,8 @@ style_table! {
         list_selected: "The selected entry while the list has focus.",
         list_selected_unfocused: "The selected entry while the reader has focus.",
         list_meta: "Dates and details beside list entries.",
+        list_unread: "The mark of unread articles in the list.",
+        list_filter_match: "Characters of a title that match the list's filter.",
         warning: "Load warnings (unreadable or odd files).",
         status: "The status line.",
         status_focus: "The focused pane's name in the status line.",
@@ -102,6 +104,7 @@ const NO_COLOUR_EMPHASIS: &[(&str, Modifier)] = &[
     ("list_selected", Modifier::REVERSED),
     ("list_selected_unfocused", Modifier::UNDERLINED),
     ("search_match", Modifier::UNDERLINED),
+    ("list_filter_match", Modifier::UNDERLINED),
     ("current_match", Modifier::REVERSED.union(Modifier::BOLD)),
 ];
 
@@ -230,7 +233,7 @@ mod tests {
         let theme = Theme { title: Style::new().fg(Color::Red), ..Theme::default() };
         assert_eq!(theme.get("title"), Some(theme.title));
         assert_eq!(theme.get("nope"), None);
-        assert_eq!(Theme::SLOTS.len(), 32);
+        assert_eq!(Theme::SLOTS.len(), 34);
         assert_eq!(EntityStyles::SLOTS.len(), 8);
     }
 

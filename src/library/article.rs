@@ -35,6 +35,8 @@ pub struct Article {
     pub doc: Document,
     pub words: usize,
     pub warnings: Vec<String>,
+    /// [`crate::store::content_hash`] of the file's bytes; 0 when it could not be read.
+    pub hash: u64,
 }
 
 /// The file name without its extension: the title of last resort.
@@ -99,7 +101,7 @@ pub fn parse(format: Format, raw: &str, path: &Path) -> Article {
         Format::Markdown => parse_markdown(raw, path, &mut meta, &mut warnings),
     };
     let words = doc.word_count();
-    Article { meta, doc, words, warnings }
+    Article { meta, doc, words, warnings, hash: 0 }
 }
 
 fn parse_markdown(raw: &str, path: &Path, meta: &mut Meta, warnings: &mut Vec<String>) -> Document {
@@ -158,10 +160,12 @@ fn with_title(title: &str, body: Document) -> Document {
 pub fn load(path: &Path, format: Format) -> Article {
     match std::fs::read(path) {
         Ok(bytes) => {
+            let hash = crate::store::content_hash(&bytes);
             if let Some(reason) = binary_reason(&bytes) {
                 return Article {
                     meta: Meta { title: file_stem(path), ..Meta::default() },
                     warnings: vec![reason],
+                    hash,
                     ..Article::default()
                 };
             }
@@ -170,6 +174,7 @@ pub fn load(path: &Path, format: Format) -> Article {
             let mut article = parse(format, &raw, path);
             warnings.append(&mut article.warnings);
             article.warnings = warnings;
+            article.hash = hash;
             article
         }
         Err(e) => Article {

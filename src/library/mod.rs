@@ -1,6 +1,7 @@
 //! The article folder: scanning it, listing its articles fast, and loading them fully.
 
 pub mod article;
+pub mod filter;
 pub mod front_matter;
 pub mod markdown;
 pub mod meta;
@@ -12,6 +13,8 @@ use std::sync::mpsc;
 
 pub use article::{Article, Format};
 pub use meta::Meta;
+
+use crate::store::Reading;
 
 /// Bytes read from each file to list it before its full load.
 const HEAD_BYTES: usize = 8 * 1024;
@@ -43,14 +46,45 @@ pub struct Entry {
     /// The first load problem, shown with a warning mark.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warning: Option<String>,
+    /// The content hash, known once the whole file has been read.
+    #[serde(skip)]
+    pub hash: Option<u64>,
+    /// What the reader remembers of it: read or not, the position, when last read.
+    #[serde(skip)]
+    pub reading: Reading,
+    /// The file was removed while the app ran. Entries are never taken out of the list's
+    /// vector, so indices held elsewhere (the open article, recent ones) stay valid.
+    #[serde(skip)]
+    pub gone: bool,
 }
 
 impl Entry {
-    /// Takes what a full load learned: exact metadata, word count, warnings.
+    /// An entry for `path` under `root`, with nothing known yet but its name.
+    pub fn new(root: &Path, path: &Path, format: Format) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            rel: relative(root, path),
+            format,
+            meta: Meta::default(),
+            words: None,
+            warning: None,
+            hash: None,
+            reading: Reading::default(),
+            gone: false,
+        }
+    }
+
+    /// Takes what a full load learned: exact metadata, word count, warnings, content hash.
     pub fn update(&mut self, article: &Article) {
         self.meta = article.meta.clone();
         self.words = Some(article.words);
         self.warning = article.warnings.first().cloned();
+        self.hash = (article.hash != 0).then_some(article.hash);
+    }
+
+    /// The folder it is in, relative to the library's root with a trailing `/`; empty at the root.
+    pub fn folder(&self) -> &str {
+        self.rel.rfind('/').map_or("", |i| &self.rel[..=i])
     }
 }
 
@@ -64,12 +98,14 @@ pub struct Library {
 }
 
 impl Library {
-    /// Scans `root` and reads the start of every article: enough for the list, fast.
+    /// Scans `root` and reads the start of every article: enough for the list, fast. The root
+    /// is made absolute, so articles have one name whatever folder newsdesk is started in.
     pub fn open(root: &Path) -> Result<Self, LibraryError> {
         check_folder(root)?;
-        let (files, warnings) = scan(root);
-        let entries = read_heads(root, &files);
-        Ok(Self { root: root.to_path_buf(), entries, warnings })
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let (files, warnings) = scan(&root);
+        let entries = read_heads(&root, &files);
+        Ok(Self { root, entries, warnings })
     }
 
     /// Reads every article fully (word counts, exact titles); for the scriptable listing.
@@ -96,6 +132,70 @@ impl Library {
         });
         rx
     }
+
+    /// The index of the live entry for `path`.
+    pub fn find(&self, path: &Path) -> Option<usize> {
+        self.entries.iter().position(|e| !e.gone && e.path == path)
+    }
+
+    /// Applies a change seen on disk, without rescanning the folder: a new article is added,
+    /// a changed one replaced (keeping what the reader remembers of it), a removed file or
+    /// folder marked gone. Returns the indices of the entries it touched.
+    pub fn apply(&mut self, change: Change) -> Vec<usize> {
+        match change {
+            Change::Upsert(fresh) => {
+                if let Some(i) = self.find(&fresh.path) {
+                    let reading = self.entries[i].reading;
+                    self.entries[i] = Entry { reading, ..*fresh };
+                    vec![i]
+                } else {
+                    self.entries.push(*fresh);
+                    vec![self.entries.len() - 1]
+                }
+            }
+            Change::Removed(path) => {
+                let mut touched = Vec::new();
+                for (i, e) in self.entries.iter_mut().enumerate() {
+                    if !e.gone && e.path.starts_with(&path) {
+                        e.gone = true;
+                        touched.push(i);
+                    }
+                }
+                touched
+            }
+        }
+    }
+}
+
+/// A change on disk, read and ready to apply to the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// An article added or changed: its entry, fully read (metadata, counts, content hash).
+    Upsert(Box<Entry>),
+    /// A file or a folder (and all in it) that is no longer there.
+    Removed(PathBuf),
+}
+
+/// What changed at `path` (reported by the file watcher), read from disk: a file is read in
+/// full, a folder that appeared is scanned; hidden files and folders and other file types are
+/// ignored.
+pub fn changes_at(root: &Path, path: &Path) -> Vec<Change> {
+    let Ok(rel) = path.strip_prefix(root) else { return Vec::new() };
+    if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+        return Vec::new();
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => scan(path).0.into_iter().map(|(file, format)| full_entry(root, &file, format)).collect(),
+        Ok(m) if m.is_file() => Format::of(path).map(|f| full_entry(root, path, f)).into_iter().collect(),
+        Ok(_) => Vec::new(),
+        Err(_) => vec![Change::Removed(path.to_path_buf())],
+    }
+}
+
+fn full_entry(root: &Path, path: &Path, format: Format) -> Change {
+    let mut entry = Entry::new(root, path, format);
+    entry.update(&article::load_guarded(path, format));
+    Change::Upsert(Box::new(entry))
 }
 
 /// Fails unless `root` is an existing folder.
@@ -160,14 +260,7 @@ fn read_heads(root: &Path, files: &[(PathBuf, Format)]) -> Vec<Entry> {
 }
 
 fn head_entry(root: &Path, path: &Path, format: Format) -> Entry {
-    let mut entry = Entry {
-        path: path.to_path_buf(),
-        rel: relative(root, path),
-        format,
-        meta: Meta::default(),
-        words: None,
-        warning: None,
-    };
+    let mut entry = Entry::new(root, path, format);
     match read_head(path) {
         Ok(bytes) => {
             if let Some(reason) = article::binary_reason(&bytes) {

@@ -5,8 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use ratatui::style::Style;
+
 use crate::config::Theme;
 use crate::library::Entry;
+use crate::library::filter::{Query, TitleMatcher};
 use crate::library::meta::reading_minutes;
 use crate::state::{Focus, State};
 use crate::text::sanitize::{str_width, truncate};
@@ -17,9 +20,18 @@ pub struct ListView<'a> {
     pub theme: &'a Theme,
 }
 
-/// The short details of an entry: folder, date, source, reading time, as space allows.
-pub fn entry_details(entry: &Entry) -> String {
+/// The short details of an entry: the filter's count, folder, date, source, reading time, as
+/// space allows.
+pub fn entry_details(entry: &Entry, count: Option<(usize, &str)>) -> String {
     let mut parts = Vec::new();
+    if let Some((n, unit)) = count {
+        let plural = match (n, unit.ends_with("ch")) {
+            (1, _) => "",
+            (_, true) => "es",
+            (_, false) => "s",
+        };
+        parts.push(format!("{n} {unit}{plural}"));
+    }
     if let Some((folder, _)) = entry.rel.rsplit_once('/') {
         parts.push(format!("{folder}/"));
     }
@@ -40,21 +52,38 @@ impl Widget for ListView<'_> {
         let state = self.state;
         let theme = self.theme;
         let count = state.order.len();
-        let title = Line::from(format!(" Articles {count} · by {} ", state.options.sort));
+        let title =
+            Line::from(format!(" {} ", truncate(&state.list_title(), usize::from(area.width).saturating_sub(4))));
         let block = super::pane(title, state.focus == Focus::List, theme);
         let inner = block.inner(area);
         block.render(area, buf);
         if count == 0 {
-            let text = vec![
-                Line::styled("No articles here.", theme.warning),
-                Line::raw(""),
-                Line::styled("See the reading pane.", theme.list_meta),
-            ];
+            let text = match &state.filter {
+                Some(f) if !f.complete => vec![Line::styled("Searching…", theme.list_meta)],
+                Some(_) => vec![
+                    Line::styled("No article matches.", theme.warning),
+                    Line::raw(""),
+                    Line::styled("esc shows them all again.", theme.list_meta),
+                ],
+                None if state.library.entries.iter().any(|e| !e.gone) => {
+                    vec![Line::styled("No articles in this folder.", theme.warning)]
+                }
+                None => vec![
+                    Line::styled("No articles here.", theme.warning),
+                    Line::raw(""),
+                    Line::styled("See the reading pane.", theme.list_meta),
+                ],
+            };
             Paragraph::new(text).wrap(Wrap { trim: true }).render(inner, buf);
             return;
         }
         let (_, per) = state.list_rows();
         let width = usize::from(inner.width);
+        let mut fuzzy = match state.filter.as_ref().map(|f| &f.query) {
+            Some(Query::Title(q)) => Some(TitleMatcher::new(q)),
+            _ => None,
+        };
+        let counts = state.filter.as_ref().map(|f| (&f.counts, f.query.unit()));
         for (row, pos) in (state.list_top..count).enumerate() {
             let y = inner.y + u16::try_from(row * per).unwrap_or(u16::MAX);
             if y >= inner.bottom() {
@@ -78,17 +107,25 @@ impl Widget for ListView<'_> {
                 height: u16::try_from(per).unwrap_or(1).min(inner.bottom() - y),
             };
             buf.set_style(rows, base);
-            let mark = if entry.warning.is_some() { "⚠ " } else { "" };
-            let details = entry_details(entry);
+            let (mark, mark_style) = if entry.warning.is_some() {
+                ("⚠ ", theme.warning.patch(base))
+            } else if entry.reading.read {
+                ("  ", base)
+            } else {
+                ("● ", theme.list_unread.patch(base))
+            };
+            let count = counts.and_then(|(c, unit)| c.get(&state.order[pos]).map(|&n| (n, unit)));
+            let details = entry_details(entry, count);
             let meta_style = if selected { base } else { theme.list_meta };
+            let matched = fuzzy.as_mut().map(|m| m.indices(&entry.meta.title)).unwrap_or_default();
+            let title_spans = |title: String| -> Vec<Span<'static>> {
+                let mut spans = vec![Span::styled(mark, mark_style)];
+                spans.extend(highlighted(&title, &matched, base, theme.list_filter_match.patch(base)));
+                spans
+            };
             if per == 2 {
                 let title = truncate(&entry.meta.title, width.saturating_sub(str_width(mark)));
-                buf.set_line(
-                    inner.x,
-                    y,
-                    &Line::from(vec![Span::styled(mark, theme.warning.patch(base)), Span::styled(title, base)]),
-                    inner.width,
-                );
+                buf.set_line(inner.x, y, &Line::from(title_spans(title)), inner.width);
                 if y + 1 < inner.bottom() {
                     let details = truncate(&format!("  {details}"), width);
                     buf.set_line(inner.x, y + 1, &Line::styled(details, meta_style), inner.width);
@@ -97,12 +134,48 @@ impl Widget for ListView<'_> {
                 let room = width.saturating_sub(str_width(mark));
                 let title = truncate(&entry.meta.title, room);
                 let spare = room.saturating_sub(str_width(&title));
-                let mut spans = vec![Span::styled(mark, theme.warning.patch(base)), Span::styled(title, base)];
+                let mut spans = title_spans(title);
                 if spare > 8 && !details.is_empty() {
                     spans.push(Span::styled(format!(" {}", truncate(&details, spare - 1)), meta_style));
                 }
                 buf.set_line(inner.x, y, &Line::from(spans), inner.width);
             }
         }
+    }
+}
+
+/// `title` as spans, the characters at `matched` (character positions, sorted) in `hit`.
+fn highlighted(title: &str, matched: &[u32], base: Style, hit: Style) -> Vec<Span<'static>> {
+    if matched.is_empty() {
+        return vec![Span::styled(title.to_string(), base)];
+    }
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    for (i, c) in title.chars().enumerate() {
+        let is_hit = u32::try_from(i).is_ok_and(|i| matched.binary_search(&i).is_ok());
+        if is_hit != run_hit && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), if run_hit { hit } else { base }));
+        }
+        run_hit = is_hit;
+        run.push(c);
+    }
+    spans.push(Span::styled(run, if run_hit { hit } else { base }));
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+
+    #[test]
+    fn matched_characters_get_their_own_style() {
+        let hit = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+        let spans = highlighted("Treasury", &[0, 2, 3], Style::new(), hit);
+        let parts: Vec<(&str, bool)> = spans.iter().map(|s| (s.content.as_ref(), s.style == hit)).collect();
+        assert_eq!(parts, [("T", true), ("r", false), ("ea", true), ("sury", false)]);
+        // Positions past a cut title are ignored.
+        assert_eq!(highlighted("Tr…", &[0, 9], Style::new(), hit).len(), 2);
     }
 }

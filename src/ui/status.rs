@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 use crate::action::Action;
 use crate::config::Theme;
 use crate::keymap::{KeyChord, Keymap, Scope};
-use crate::state::{Focus, Prompt, State};
+use crate::state::{Focus, Prompt, PromptFor, State};
 use crate::text::sanitize::{sanitize, str_width, truncate};
 
 /// Draws the status line of `state`.
@@ -31,20 +31,24 @@ pub fn first_key(keymap: &Keymap, scope: Scope, action: Action) -> Option<KeyCho
 /// The key hints for a scope, from the live keymap: `enter open  ? help  q quit`.
 pub fn key_hints(keymap: &Keymap, scope: Scope) -> Vec<(String, &'static str)> {
     let actions: &[Action] = match scope {
-        Scope::List => &[Action::Open, Action::Search, Action::ToggleFocus, Action::Help, Action::Quit],
+        Scope::List => &[Action::Open, Action::Filter, Action::ToggleRead, Action::Help, Action::Quit],
         Scope::Reader => {
             &[Action::Back, Action::Search, Action::NextMatch, Action::NextArticle, Action::Help, Action::Quit]
         }
         Scope::Global => &[Action::Help, Action::Quit],
         Scope::Prompt => &[Action::Accept, Action::Cancel, Action::ToggleRegex, Action::HistoryPrev],
-        Scope::Panel => &[Action::JumpToEntity, Action::ClosePanel, Action::MoveDown, Action::Help],
+        Scope::Panel => &[Action::JumpToEntity, Action::FilterByEntity, Action::ClosePanel, Action::Help],
     };
     actions.iter().filter_map(|&a| Some((first_key(keymap, scope, a)?.to_string(), a.name()))).collect()
 }
 
-/// The prompt's label: `/` for plain text, `regex /` in regex mode.
+/// The prompt's label: `/` for plain text, `regex /` in regex mode, `filter` for the list.
 fn prompt_label(prompt: &Prompt) -> &'static str {
-    if prompt.regex { "regex /" } else { "/" }
+    match prompt.purpose {
+        PromptFor::Filter => "filter",
+        PromptFor::Search if prompt.regex => "regex /",
+        PromptFor::Search => "/",
+    }
 }
 
 /// What the prompt shows of its input for a field `room` cells wide: the whole input, or a
@@ -98,6 +102,10 @@ fn render_prompt(status: &StatusLine<'_>, prompt: &Prompt, area: Rect, buf: &mut
     // is cut to the room that is left.
     let used = str_width(label) + 1 + str_width(&shown) + 2;
     let mut room = usize::from(area.width).saturating_sub(used);
+    if prompt.purpose == PromptFor::Filter {
+        render_filter_hint(status, area, buf, room);
+        return;
+    }
     let search = status.state.search.as_ref().filter(|_| !prompt.input.is_empty());
     let counter = search.map(|s| format!("{} ", s.counter())).unwrap_or_default();
     room = room.saturating_sub(str_width(&counter));
@@ -122,6 +130,35 @@ fn render_prompt(status: &StatusLine<'_>, prompt: &Prompt, area: Rect, buf: &mut
     let width: usize = right.iter().map(|s| str_width(&s.content)).sum();
     let width = u16::try_from(width).unwrap_or(u16::MAX).min(area.width);
     buf.set_line(area.right() - width, area.y, &Line::from(right), width);
+}
+
+/// The right side of the filter prompt: how many articles match, and the prefixes.
+fn render_filter_hint(status: &StatusLine<'_>, area: Rect, buf: &mut Buffer, room: usize) {
+    let theme = status.theme;
+    let state = status.state;
+    let searching = state.filter.as_ref().is_some_and(|f| !f.complete);
+    let count = match &state.filter {
+        None => String::new(),
+        Some(_) => format!("{}{} of {} ", state.order.len(), if searching { "…" } else { "" }, live_count(state)),
+    };
+    let mut right = vec![Span::styled(count.clone(), theme.status_message)];
+    let hint = [(">", "text"), ("@", "entity")];
+    let hint_width: usize = hint.iter().map(|(k, d)| k.len() + d.len() + 3).sum();
+    if str_width(&count) + hint_width <= room {
+        for (key, description) in hint {
+            right.push(Span::styled(format!(" {key}"), theme.help_key.patch(theme.status)));
+            right.push(Span::styled(format!(" {description} "), theme.help_description.patch(theme.status)));
+        }
+    }
+    let width: usize = right.iter().map(|s| str_width(&s.content)).sum();
+    let width = u16::try_from(width.min(room)).unwrap_or(u16::MAX).min(area.width);
+    buf.set_line(area.right() - width, area.y, &Line::from(right), width);
+}
+
+/// Articles listed before any filter: those still on disk, in the chosen folder.
+fn live_count(state: &State) -> usize {
+    let folder = state.folder.as_deref();
+    state.library.entries.iter().filter(|e| !e.gone && folder.is_none_or(|f| e.folder() == f)).count()
 }
 
 impl Widget for StatusLine<'_> {

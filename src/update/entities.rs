@@ -121,6 +121,7 @@ pub fn panel_action(state: &mut State, action: Action) -> Option<Effect> {
     let at = panel.selected;
     panel.selected = match action {
         Action::JumpToEntity => return jump(state),
+        Action::FilterByEntity => return super::library::filter_by_entity(state),
         Action::ClosePanel | Action::EntityPanel => {
             state.panel = None;
             return None;
@@ -188,7 +189,7 @@ mod tests {
 
     use super::*;
     use crate::config::SortKey;
-    use crate::library::{Entry, Format, Library, Meta, article};
+    use crate::library::{Entry, Format, Library, article};
     use crate::state::Options;
     use crate::text::entities::EntityKind;
     use crate::text::segments::Mark;
@@ -198,14 +199,7 @@ mod tests {
 
     /// A state at 100x30 with one article of `paragraphs` paragraphs shown in the reader.
     fn shown(paragraphs: usize) -> State {
-        let entry = Entry {
-            path: "/lib/a.txt".into(),
-            rel: "a.txt".into(),
-            format: Format::Text,
-            meta: Meta::default(),
-            words: None,
-            warning: None,
-        };
+        let entry = Entry::new(Path::new("/lib"), Path::new("/lib/a.txt"), Format::Text);
         let library = Library { root: "/lib".into(), entries: vec![entry], warnings: vec![] };
         let options = Options { sort: SortKey::Path, max_width: 80, list_width: 30, scroll_lines: 3, scrollbar: true };
         let mut state = State::new(library, options);

@@ -2,6 +2,7 @@
 //! [`Effect`] the app performs, answering with [`Msg::Opened`].
 
 pub mod entities;
+pub mod library;
 pub mod search;
 
 use std::ops::Range;
@@ -11,8 +12,8 @@ use ratatui::layout::{Position, Rect};
 
 pub use self::search::Edit;
 use crate::action::Action;
-use crate::library::Article;
-use crate::state::{Focus, Reader, State};
+use crate::library::{Article, Change};
+use crate::state::{Focus, PromptFor, Reader, State};
 use crate::text::highlights::Highlights;
 use crate::text::wrap::Layout;
 use crate::ui::help;
@@ -55,6 +56,15 @@ pub enum Msg {
         job: u64,
         highlights: Box<Highlights>,
     },
+    /// Results of the background search for the list's filter (its `generation`):
+    /// `(entry, count)` pairs; `done` when every article has been read.
+    LibraryHits {
+        generation: u64,
+        hits: Vec<(usize, usize)>,
+        done: bool,
+    },
+    /// Files changed on disk, read and ready to apply.
+    FilesChanged(Vec<Change>),
 }
 
 /// Work the app must do for the state.
@@ -65,6 +75,8 @@ pub enum Effect {
     /// Count every match of the current search in the shown article in the background, and
     /// answer with [`Msg::Counted`].
     CountMatches { generation: u64 },
+    /// Open entry `0` in the user's editor, then read it again.
+    Edit(usize),
 }
 
 /// Applies `msg` to `state`. Whatever moved the view, the part of a huge article now in view
@@ -72,6 +84,7 @@ pub enum Effect {
 pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
     let effect = handle(state, msg);
     entities::cover_view(state);
+    library::touch(state);
     effect
 }
 
@@ -103,12 +116,16 @@ fn handle(state: &mut State, msg: Msg) -> Option<Effect> {
         Msg::Loaded(batch) => {
             let mut resort = false;
             let by_length = state.options.sort == crate::config::SortKey::Length;
+            let by_reading = state.options.sort == crate::config::SortKey::LastRead;
             for (i, article) in batch {
                 if let Some(entry) = state.library.entries.get_mut(i) {
                     resort |= entry.meta.title != article.meta.title
                         || entry.meta.date != article.meta.date
                         || (by_length && entry.words != Some(article.words));
                     entry.update(&article);
+                    let before = entry.reading;
+                    state.recall_by_hash(i);
+                    resort |= by_reading && state.library.entries[i].reading != before;
                 }
             }
             if resort {
@@ -128,6 +145,8 @@ fn handle(state: &mut State, msg: Msg) -> Option<Effect> {
             entities::detected(state, entry, job, *highlights);
             None
         }
+        Msg::LibraryHits { generation, hits, done } => library::library_hits(state, generation, hits, done),
+        Msg::FilesChanged(changes) => library::files_changed(state, changes),
     }
 }
 
@@ -181,14 +200,29 @@ fn act(state: &mut State, action: Action) -> Option<Effect> {
             entities::toggle_legend(state);
             None
         }
+        Action::Filter => {
+            library::open_filter(state);
+            None
+        }
+        Action::ClearFilter if state.filter.is_some() => library::clear_filter(state),
+        Action::NarrowFolder if state.folder.is_some() => library::narrow_folder(state),
         _ if state.order.is_empty() => {
-            state.message = Some("no articles in this folder".into());
+            state.message = Some(
+                if state.filter.is_some() { "no article matches the filter" } else { "no articles in this folder" }
+                    .into(),
+            );
             None
         }
         Action::Search => {
-            search::open_prompt(state);
+            search::open_prompt(state, PromptFor::Search);
             None
         }
+        Action::NarrowFolder => library::narrow_folder(state),
+        Action::ToggleRead => {
+            library::toggle_read(state);
+            None
+        }
+        Action::Edit => state.selected_entry().map(Effect::Edit),
         Action::CycleSort => {
             state.options.sort = state.options.sort.next();
             state.sort();
@@ -286,7 +320,25 @@ pub(crate) fn set_focus(state: &mut State, focus: Focus) -> Option<Effect> {
     }
     state.focus = focus;
     relayout(state, state.areas.screen);
-    load_if_needed(state)
+    let effect = load_if_needed(state);
+    to_first_full_text_match(state);
+    effect
+}
+
+/// An article opened from a list filtered by its text starts at the filter's first match
+/// (after the remembered position).
+fn to_first_full_text_match(state: &mut State) {
+    let full_text = matches!(state.filter.as_ref().map(|f| &f.query), Some(crate::library::filter::Query::FullText(_)));
+    let shown = state.reader.as_ref().map(|r| r.entry);
+    if full_text
+        && state.focus == Focus::Reader
+        && let Some(search) = state.search.as_ref()
+        && search.entry == shown
+        && search.current.is_none()
+        && !search.matches.is_empty()
+    {
+        search::step_match(state, true);
+    }
 }
 
 /// Selects list position `pos` (clamped) and asks for its article.
@@ -297,7 +349,7 @@ fn select(state: &mut State, pos: usize) -> Option<Effect> {
 }
 
 /// Shows the selected article: already shown, kept among the recent ones, or to be read.
-fn load_if_needed(state: &mut State) -> Option<Effect> {
+pub(crate) fn load_if_needed(state: &mut State) -> Option<Effect> {
     let wanted = state.selected_entry()?;
     if state.reader.as_ref().map(|r| r.entry) == Some(wanted) {
         return None;
@@ -315,7 +367,10 @@ const RECENT: usize = 8;
 /// among the recent ones. A search in force is run on it.
 fn install(state: &mut State, mut reader: Reader) -> Option<Effect> {
     if let Some(old) = state.reader.take() {
-        state.positions.insert(old.entry, old.anchor());
+        if let Some(e) = state.library.entries.get_mut(old.entry) {
+            e.reading.at = old.anchor();
+            state.reading_dirty = true;
+        }
         state.recent.push_front(old);
         state.recent.truncate(RECENT);
     }
@@ -327,10 +382,12 @@ fn install(state: &mut State, mut reader: Reader) -> Option<Effect> {
     }
     reader.top = reader.top.min(reader.max_top(state.view_height()));
     state.reader = Some(reader);
-    search::refresh_matches(state)
+    let effect = search::refresh_matches(state);
+    to_first_full_text_match(state);
+    effect
 }
 
-fn keep_selection_visible(state: &mut State) {
+pub(crate) fn keep_selection_visible(state: &mut State) {
     let page = state.list_page();
     if state.selected < state.list_top {
         state.list_top = state.selected;
@@ -349,7 +406,8 @@ fn open(state: &mut State, entry: usize, article: Arc<Article>) -> Option<Effect
         e.update(&article);
     }
     let layout = Layout::new(&article.doc, usize::from(state.areas.reader_text.width), article.warnings.len());
-    let top = state.positions.get(&entry).map_or(0, |&at| layout.line_of(at));
+    let at = state.entry(entry).map_or(0, |e| e.reading.at);
+    let top = if at > 0 { layout.line_of(at) } else { 0 };
     let mut reader = Reader { entry, article, layout, top, highlights: Highlights::default(), job: 0 };
     entities::start(state, &mut reader);
     install(state, reader)
@@ -357,7 +415,7 @@ fn open(state: &mut State, entry: usize, article: Arc<Article>) -> Option<Effect
 
 /// Recomputes the areas for `screen`; rewraps the article if its width changed, keeping the
 /// text that was at the top of the view in view.
-fn relayout(state: &mut State, screen: Rect) {
+pub(crate) fn relayout(state: &mut State, screen: Rect) {
     let o = state.options;
     state.areas = Areas::compute(screen, state.focus, o.list_width, o.max_width);
     let width = usize::from(state.areas.reader_text.width);
@@ -431,12 +489,8 @@ mod tests {
     fn state_with(n: usize) -> State {
         let entries = (0..n)
             .map(|i| Entry {
-                path: format!("/lib/{i:03}.txt").into(),
-                rel: format!("{i:03}.txt"),
-                format: Format::Text,
                 meta: Meta { title: format!("Title {i}"), ..Meta::default() },
-                words: None,
-                warning: None,
+                ..Entry::new(Path::new("/lib"), Path::new(&format!("/lib/{i:03}.txt")), Format::Text)
             })
             .collect();
         let library = Library { root: "/lib".into(), entries, warnings: vec![] };

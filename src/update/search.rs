@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::Effect;
 use crate::action::Action;
-use crate::state::{Focus, Prompt, Reader, Search, State};
+use crate::state::{Focus, Prompt, PromptFor, Reader, Search, State};
 use crate::text::search::{Matcher, first_at_or_after};
 
 /// Articles larger than this are searched around the view first and counted in the
@@ -36,14 +36,20 @@ pub enum Edit {
     DeleteWord,
 }
 
-/// Opens the prompt for the article shown (or previewed).
-pub fn open_prompt(state: &mut State) {
+/// Opens the prompt: the search of the article shown (or previewed), or the list's filter.
+pub fn open_prompt(state: &mut State, purpose: PromptFor) {
     let origin_anchor = state.reader.as_ref().map_or(0, Reader::anchor);
     let origin_entry = state.reader.as_ref().map(|r| r.entry);
     let regex = state.search.as_ref().is_some_and(|s| s.regex);
+    let input = match purpose {
+        // The filter in force is edited rather than typed again.
+        PromptFor::Filter => state.filter.as_ref().map(|f| f.input.clone()).unwrap_or_default(),
+        PromptFor::Search => String::new(),
+    };
     state.prompt = Some(Prompt {
-        input: String::new(),
-        cursor: 0,
+        purpose,
+        cursor: input.len(),
+        input,
         regex,
         history_pos: None,
         draft: String::new(),
@@ -51,18 +57,28 @@ pub fn open_prompt(state: &mut State) {
         origin_anchor,
         origin_focus: state.focus,
         previous: state.search.clone(),
+        previous_filter: state.filter.clone(),
+        origin_selected: state.selected_entry(),
     });
 }
 
 /// A key bound in the prompt scope.
 pub fn prompt_action(state: &mut State, action: Action) -> Option<Effect> {
     let prompt = state.prompt.as_mut()?;
+    let filtering = prompt.purpose == PromptFor::Filter;
+    let history = if filtering { &state.filter_history } else { &state.history };
     match action {
+        Action::Accept if filtering => return super::library::accept_filter(state),
+        Action::Cancel if filtering => return super::library::cancel_filter(state),
         Action::Accept => return accept(state),
         Action::Cancel => return cancel(state),
+        Action::ToggleRegex if filtering => {
+            state.message = Some("the filter has no regex mode".into());
+            return None;
+        }
         Action::ToggleRegex => prompt.regex = !prompt.regex,
         Action::HistoryPrev | Action::HistoryNext => {
-            let len = state.history.len();
+            let len = history.len();
             let pos = match (action, prompt.history_pos) {
                 (Action::HistoryPrev, None) if len > 0 => Some(len - 1),
                 (Action::HistoryPrev, Some(p)) => Some(p.saturating_sub(1)),
@@ -77,12 +93,20 @@ pub fn prompt_action(state: &mut State, action: Action) -> Option<Effect> {
                 prompt.draft = prompt.input.clone();
             }
             prompt.history_pos = pos;
-            prompt.input = pos.and_then(|p| state.history.get(p).cloned()).unwrap_or_else(|| prompt.draft.clone());
+            prompt.input = pos.and_then(|p| history.get(p).cloned()).unwrap_or_else(|| prompt.draft.clone());
             prompt.cursor = prompt.input.len();
         }
         _ => return None,
     }
-    run_incremental(state)
+    rerun(state)
+}
+
+/// Runs what the prompt's text is for again after it changed.
+fn rerun(state: &mut State) -> Option<Effect> {
+    match state.prompt.as_ref()?.purpose {
+        PromptFor::Search => run_incremental(state),
+        PromptFor::Filter => super::library::run_filter(state),
+    }
 }
 
 /// Applies an edit to the prompt's text and searches again.
@@ -122,7 +146,7 @@ pub fn edit(state: &mut State, edit: Edit) -> Option<Effect> {
         return None;
     }
     prompt.history_pos = None;
-    run_incremental(state)
+    rerun(state)
 }
 
 /// Searches for the prompt's text from where the view was when the prompt opened.
@@ -149,7 +173,7 @@ fn run_incremental(state: &mut State) -> Option<Effect> {
 
 /// Makes `query` the search and finds its matches in the shown article: all at once, or for a
 /// huge article those near the view now and the rest in the background.
-fn start_search(state: &mut State, query: &str, regex: bool) -> Option<Effect> {
+pub fn start_search(state: &mut State, query: &str, regex: bool) -> Option<Effect> {
     let generation = state.search.as_ref().map_or(0, |s| s.generation + 1);
     let matcher = match state.search.as_ref() {
         Some(s) if s.query == query && s.regex == regex => s.matcher.clone(),

@@ -281,7 +281,7 @@ fn s_cycles_the_sort_order_keeping_the_selection() {
     let titles = |app: &App| -> Vec<String> {
         app.state.order.iter().map(|&i| app.state.library.entries[i].meta.title.clone()).collect()
     };
-    for expected in ["title", "path", "length", "date"] {
+    for expected in ["title", "path", "length", "last-read", "date"] {
         press(&mut app, "s");
         assert_eq!(app.state.options.sort.name(), expected);
         assert_eq!(app.state.selected_entry(), selected, "the selected article stays selected");

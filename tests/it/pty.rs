@@ -32,20 +32,31 @@ struct Session {
     screen: vt100::Parser,
     parsed: usize,
     master: Box<dyn MasterPty + Send>,
-    _config_home: TempDir,
+    /// Removed with the session when it is its own.
+    home: Option<TempDir>,
 }
 
 impl Session {
+    /// newsdesk on `dir`, with a config and state home of its own.
     fn spawn(dir: &Path) -> Self {
+        let home = tempfile::tempdir().expect("temp home");
+        let mut session = Self::spawn_at_home(dir, home.path());
+        session.home = Some(home);
+        session
+    }
+
+    /// newsdesk on `dir`, with `$XDG_CONFIG_HOME` and `$XDG_STATE_HOME` under `home`: two
+    /// sessions with the same home share their reading state.
+    fn spawn_at_home(dir: &Path, home: &Path) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
-        let config_home = tempfile::tempdir().expect("temp config home");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
         cmd.arg(dir);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_CONFIG_HOME", config_home.path());
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).expect("spawn newsdesk");
         // Only the child holds the terminal side, so reads end when it exits.
@@ -69,7 +80,7 @@ impl Session {
             screen: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
             parsed: 0,
             master: pair.master,
-            _config_home: config_home,
+            home: None,
         }
     }
 
@@ -257,8 +268,9 @@ fn searching_in_a_real_terminal() {
     s.wait_for("the list and the first article", |s| {
         s.contents().contains("Morning Briefing") && s.status_line().contains(" LIST  1/5")
     });
-    // "the" is seven times in the first article, the title included.
-    s.send(b"/the");
+    // "the" is seven times in the first article, the title included. In the list, `/` filters
+    // and ctrl-f searches the previewed article.
+    s.send(b"\x06the");
     s.wait_for("the prompt with the first of seven matches", |s| {
         let status = s.status_line();
         status.starts_with("/ the") && status.contains("1/7")

@@ -1,0 +1,226 @@
+//! The list as a library: the filter (titles, full text, entities), narrowing to a folder, read
+//! marks, and changes on disk.
+
+use super::{Effect, keep_selection_visible, load_if_needed, search};
+use crate::library::Change;
+use crate::library::filter::Query;
+use crate::state::{Focus, ListFilter, PromptFor, State};
+
+/// `filter`: opens the prompt on the filter in force (or an empty one).
+pub fn open_filter(state: &mut State) {
+    search::open_prompt(state, PromptFor::Filter);
+    state.focus = Focus::List;
+}
+
+/// Filters the list by the prompt's text as it is typed; the best match is selected.
+pub fn run_filter(state: &mut State) -> Option<Effect> {
+    let input = state.prompt.as_ref()?.input.clone();
+    set_filter(state, &input, Query::parse(&input));
+    state.selected = 0;
+    keep_selection_visible(state);
+    load_if_needed(state)
+}
+
+/// Makes `query` the filter; a deep one starts empty and incomplete, and the app reads the
+/// articles for it in the background (see [`State::library_search_wanted`]).
+fn set_filter(state: &mut State, input: &str, query: Option<Query>) {
+    state.jobs += 1;
+    let generation = state.jobs;
+    state.filter = query.map(|query| ListFilter {
+        input: input.to_string(),
+        complete: !query.is_deep(),
+        query,
+        counts: std::collections::HashMap::new(),
+        pending: None,
+        generation,
+    });
+    state.sort();
+}
+
+/// `accept` in the filter prompt: keeps the filter. A full-text filter also becomes the search,
+/// so each article opened from the list shows its matches.
+pub fn accept_filter(state: &mut State) -> Option<Effect> {
+    let prompt = state.prompt.take()?;
+    let input = prompt.input;
+    if !input.is_empty() && state.filter_history.last() != Some(&input) {
+        state.filter_history.retain(|q| q != &input);
+        state.filter_history.push(input);
+    }
+    if let Some(Query::FullText(q)) = state.filter.as_ref().map(|f| f.query.clone()) {
+        let effect = search::start_search(state, &q, false);
+        search::step_match(state, true);
+        state.message = None;
+        return effect;
+    }
+    None
+}
+
+/// `cancel` in the filter prompt: the filter and the selection are put back as they were.
+pub fn cancel_filter(state: &mut State) -> Option<Effect> {
+    let prompt = state.prompt.take()?;
+    // A deep filter that was still being read is read again (the app follows the filter's
+    // generation).
+    state.filter = prompt.previous_filter;
+    state.sort();
+    if let Some(pos) = prompt.origin_selected.and_then(|e| state.order.iter().position(|&i| i == e)) {
+        state.selected = pos;
+    }
+    keep_selection_visible(state);
+    load_if_needed(state)
+}
+
+/// `clear-filter`: the whole list again (the folder narrowing stays).
+pub fn clear_filter(state: &mut State) -> Option<Effect> {
+    state.filter.take()?;
+    state.sort();
+    keep_selection_visible(state);
+    state.message = Some("filter cleared".into());
+    load_if_needed(state)
+}
+
+/// Results of the background search for the filter: `(entry, count)` pairs, and whether it
+/// is done.
+pub fn library_hits(state: &mut State, generation: u64, hits: Vec<(usize, usize)>, done: bool) -> Option<Effect> {
+    let f = state.filter.as_mut().filter(|f| f.generation == generation)?;
+    let was_empty = f.counts.is_empty();
+    f.counts.extend(hits.into_iter().filter(|&(_, n)| n > 0));
+    f.complete = done;
+    if done {
+        f.pending = None;
+    }
+    state.sort();
+    if was_empty {
+        state.selected = 0;
+    }
+    keep_selection_visible(state);
+    if done && state.order.is_empty() {
+        state.message = Some("no article matches the filter".into());
+    }
+    load_if_needed(state)
+}
+
+/// `filter-by-entity` in the entity panel: lists the articles that mention the chosen name.
+pub fn filter_by_entity(state: &mut State) -> Option<Effect> {
+    let panel = state.panel.take()?;
+    let group = panel.groups.get(panel.selected)?;
+    let label = state.mark_label(group.mark);
+    let query = Query::Entity { name: group.name.clone(), exact: Some(group.mark) };
+    set_filter(state, &format!("@{} ({label})", group.name), Some(query));
+    state.focus = Focus::List;
+    super::relayout(state, state.areas.screen);
+    keep_selection_visible(state);
+    None
+}
+
+/// `narrow-folder`: only the selected article's folder, or everything again.
+pub fn narrow_folder(state: &mut State) -> Option<Effect> {
+    if state.folder.take().is_some() {
+        state.message = Some("all folders".into());
+    } else {
+        let entry = state.selected_entry().and_then(|i| state.entry(i))?;
+        let folder = entry.folder().to_string();
+        state.message = Some(format!("only {}", if folder.is_empty() { "the top folder" } else { &folder }));
+        state.folder = Some(folder);
+    }
+    state.sort();
+    keep_selection_visible(state);
+    load_if_needed(state)
+}
+
+/// `toggle-read`: marks the selected article read or unread.
+pub fn toggle_read(state: &mut State) {
+    let Some(i) = state.selected_entry() else { return };
+    let now = state.now;
+    let Some(e) = state.library.entries.get_mut(i) else { return };
+    e.reading.read = !e.reading.read;
+    if e.reading.read {
+        e.reading.last_read = now;
+    }
+    state.message = Some(format!("marked {}", if e.reading.read { "read" } else { "unread" }));
+    state.reading_dirty = true;
+}
+
+/// Marks the article being read as read, once per opening.
+pub fn touch(state: &mut State) {
+    if state.focus != Focus::Reader {
+        state.touched = None;
+        return;
+    }
+    let Some(i) = state.reader.as_ref().map(|r| r.entry) else { return };
+    if state.touched == Some(i) {
+        return;
+    }
+    state.touched = Some(i);
+    if let Some(e) = state.library.entries.get_mut(i) {
+        e.reading.read = true;
+        e.reading.last_read = state.now;
+        state.reading_dirty = true;
+    }
+}
+
+/// Applies changes seen on disk. The open article, if it changed, is read again at the same
+/// place; if it was renamed or moved (gone, and a new article with its content appeared), the
+/// selection follows it.
+pub fn files_changed(state: &mut State, changes: Vec<Change>) -> Option<Effect> {
+    let selected = state.selected_entry();
+    let selected_hash = selected.and_then(|i| state.entry(i)).and_then(|e| e.hash);
+    let mut touched = Vec::new();
+    let mut added = Vec::new();
+    for change in changes {
+        let upsert = matches!(change, Change::Upsert(_));
+        for i in state.library.apply(change) {
+            if upsert {
+                state.recall_by_hash(i);
+                added.push(i);
+            }
+            touched.push(i);
+        }
+    }
+    if touched.is_empty() {
+        return None;
+    }
+    // Readers kept for touched articles are stale now; the open one keeps its place.
+    state.recent.retain(|r| !touched.contains(&r.entry));
+    let mut moved_to = None;
+    if let Some(sel) = selected.filter(|&s| state.library.entries[s].gone) {
+        moved_to =
+            added.iter().copied().find(|&i| selected_hash.is_some() && state.library.entries[i].hash == selected_hash);
+        if let (Some(to), Some(reader)) = (moved_to, state.reader.as_mut())
+            && reader.entry == sel
+        {
+            reader.entry = to;
+            state.library.entries[to].reading = state.library.entries[sel].reading;
+        }
+    }
+    let reread = state.reader.as_ref().map(|r| r.entry).filter(|e| touched.contains(e) && moved_to != Some(*e));
+    if let Some(e) = reread.filter(|&e| !state.library.entries[e].gone) {
+        let anchor = state.reader.as_ref().map_or(0, crate::state::Reader::anchor);
+        state.library.entries[e].reading.at = anchor;
+        state.reader = None;
+    }
+    let keep = moved_to.or(selected);
+    if let Some(f) = state.filter.as_mut().filter(|f| f.query.is_deep()) {
+        // The touched articles are read for the filter again; the others keep their counts.
+        state.jobs += 1;
+        f.generation = state.jobs;
+        for i in &touched {
+            f.counts.remove(i);
+        }
+        f.pending = match (f.complete, f.pending.take()) {
+            (true, _) => Some(touched.clone()),
+            // A run of every article was under way: it starts again.
+            (false, None) => None,
+            (false, Some(mut pending)) => {
+                pending.extend(touched.iter().copied());
+                Some(pending)
+            }
+        };
+        f.complete = false;
+    }
+    state.sort();
+    if let Some(pos) = keep.and_then(|k| state.order.iter().position(|&i| i == k)) {
+        state.selected = pos;
+    }
+    keep_selection_visible(state);
+    load_if_needed(state)
+}
