@@ -82,11 +82,18 @@ impl App {
     /// file is set aside and said so), and writes it back as the user reads.
     pub fn keep_state(&mut self, path: PathBuf) {
         let loaded = crate::store::load(&path);
+        // Anything shown so far was shown without its remembered place.
+        self.state.reader = None;
+        self.state.recent.clear();
         self.state.restore(loaded.memory);
+        self.store = Some(path);
+        let screen = self.state.areas.screen;
+        if !screen.is_empty() {
+            self.step(Msg::Resize(screen.width, screen.height));
+        }
         if loaded.message.is_some() {
             self.state.message = loaded.message;
         }
-        self.store = Some(path);
     }
 
     /// Writes the reading state if anything changed; a failure is shown, never fatal.
@@ -226,14 +233,16 @@ impl App {
         self.detecting = Some(((entry, job), stop));
     }
 
-    /// Waits up to `timeout` for background work (match counts, entity detection) to finish
-    /// and applies its results; returns whether none is left running. For tests and benches:
-    /// the event loop polls instead.
+    /// Waits up to `timeout` for background work (match counts, entity detection, the filter's
+    /// search) to finish and applies its results; returns whether none is left running. For
+    /// tests and benches: the event loop polls instead.
     pub fn wait_for_background(&mut self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
         loop {
             self.detect_in_background();
-            let pending = self.detecting.is_some() || self.state.search.as_ref().is_some_and(|s| !s.complete);
+            let pending = self.detecting.is_some()
+                || self.state.search.as_ref().is_some_and(|s| !s.complete)
+                || self.state.library_search_wanted().is_some();
             if !pending {
                 return true;
             }

@@ -258,6 +258,9 @@ pub struct State {
     pub reading_dirty: bool,
     /// The article last marked as being read, so it is marked once per opening.
     pub touched: Option<usize>,
+    /// The open article is being read again after it changed on disk: the text that was at
+    /// the top of the view, to find the same place in the new text.
+    pub reload_anchor: Option<(usize, String)>,
     /// The time, in seconds since the Unix epoch, set by the app before each update.
     pub now: u64,
     /// Articles read recently, most recent first, kept wrapped for instant switching back.
@@ -297,6 +300,7 @@ impl State {
             memory: Memory::default(),
             reading_dirty: false,
             touched: None,
+            reload_anchor: None,
             now: 0,
             recent: VecDeque::new(),
             entities_on: true,

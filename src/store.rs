@@ -294,6 +294,17 @@ mod tests {
     }
 
     #[test]
+    fn an_article_with_nothing_left_to_remember_drops_its_record() {
+        let memory = Memory::new(Saved {
+            version: VERSION,
+            last: BTreeMap::new(),
+            articles: vec![record("/lib/a.txt", 5, 9, 1)],
+        });
+        let unread = Record { path: "/lib/a.txt".into(), hash: 5, reading: Reading::default() };
+        assert!(memory.merged("/lib", None, vec![unread]).articles.is_empty());
+    }
+
+    #[test]
     fn records_of_other_folders_are_kept() {
         let memory = Memory::new(Saved {
             version: VERSION,

@@ -130,11 +130,11 @@ pub fn narrow_folder(state: &mut State) -> Option<Effect> {
 /// `toggle-read`: marks the selected article read or unread.
 pub fn toggle_read(state: &mut State) {
     let Some(i) = state.selected_entry() else { return };
-    let now = state.now;
+    let stamp = read_stamp(state);
     let Some(e) = state.library.entries.get_mut(i) else { return };
     e.reading.read = !e.reading.read;
     if e.reading.read {
-        e.reading.last_read = now;
+        e.reading.last_read = stamp;
     }
     state.message = Some(format!("marked {}", if e.reading.read { "read" } else { "unread" }));
     state.reading_dirty = true;
@@ -151,11 +151,31 @@ pub fn touch(state: &mut State) {
         return;
     }
     state.touched = Some(i);
+    let stamp = read_stamp(state);
     if let Some(e) = state.library.entries.get_mut(i) {
         e.reading.read = true;
-        e.reading.last_read = state.now;
+        e.reading.last_read = stamp;
         state.reading_dirty = true;
     }
+}
+
+/// The time to record as "last read" now: the clock, but always after every earlier one, so
+/// articles opened within the same second still sort in the order they were read.
+fn read_stamp(state: &State) -> u64 {
+    let latest = state.library.entries.iter().map(|e| e.reading.last_read).max().unwrap_or(0);
+    state.now.max(latest + 1)
+}
+
+/// Bytes of text kept from the top of the view to find the same place in a changed article.
+const ANCHOR_TEXT: usize = 80;
+
+/// Where `old_top` (the text that was at the top of the view, at byte `at` of the old text) is
+/// in the new `text`: the occurrence nearest to `at`, or `at` itself if the text is gone.
+pub fn find_anchor(text: &str, at: usize, old_top: &str) -> usize {
+    if old_top.trim().is_empty() {
+        return at.min(text.len());
+    }
+    text.match_indices(old_top).map(|(i, _)| i).min_by_key(|&i| i.abs_diff(at)).unwrap_or(at.min(text.len()))
 }
 
 /// Applies changes seen on disk. The open article, if it changed, is read again at the same
@@ -193,10 +213,17 @@ pub fn files_changed(state: &mut State, changes: Vec<Change>) -> Option<Effect> 
         }
     }
     let reread = state.reader.as_ref().map(|r| r.entry).filter(|e| touched.contains(e) && moved_to != Some(*e));
-    if let Some(e) = reread.filter(|&e| !state.library.entries[e].gone) {
-        let anchor = state.reader.as_ref().map_or(0, crate::state::Reader::anchor);
-        state.library.entries[e].reading.at = anchor;
-        state.reader = None;
+    if let Some(e) = reread.filter(|&e| !state.library.entries[e].gone)
+        && let Some(reader) = state.reader.take()
+    {
+        let at = reader.anchor();
+        state.library.entries[e].reading.at = at;
+        let text = &reader.article.doc.text;
+        let mut end = (at + ANCHOR_TEXT).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        state.reload_anchor = text.get(at..end).map(|top| (e, top.to_string()));
     }
     let keep = moved_to.or(selected);
     if let Some(f) = state.filter.as_mut().filter(|f| f.query.is_deep()) {
@@ -223,4 +250,26 @@ pub fn files_changed(state: &mut State, changes: Vec<Change>) -> Option<Effect> 
     }
     keep_selection_visible(state);
     load_if_needed(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_anchor;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::unchanged("aa bb cc dd", 6, "cc dd", 6)]
+    #[case::text_inserted_before("xx aa bb cc dd", 6, "cc dd", 9)]
+    #[case::nearest_of_two("cc one cc two cc", 8, "cc", 7)]
+    #[case::gone_keeps_the_offset("aa bb", 3, "zz", 3)]
+    #[case::gone_past_the_end("aa", 30, "zz", 2)]
+    #[case::blank_top("aa  bb", 2, "  ", 2)]
+    fn finds_the_same_place_in_changed_text(
+        #[case] text: &str,
+        #[case] at: usize,
+        #[case] old_top: &str,
+        #[case] expected: usize,
+    ) {
+        assert_eq!(find_anchor(text, at, old_top), expected);
+    }
 }

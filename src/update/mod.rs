@@ -406,7 +406,10 @@ fn open(state: &mut State, entry: usize, article: Arc<Article>) -> Option<Effect
         e.update(&article);
     }
     let layout = Layout::new(&article.doc, usize::from(state.areas.reader_text.width), article.warnings.len());
-    let at = state.entry(entry).map_or(0, |e| e.reading.at);
+    let mut at = state.entry(entry).map_or(0, |e| e.reading.at);
+    if let Some((_, old_top)) = state.reload_anchor.take_if(|(e, _)| *e == entry) {
+        at = library::find_anchor(&article.doc.text, at, &old_top);
+    }
     let top = if at > 0 { layout.line_of(at) } else { 0 };
     let mut reader = Reader { entry, article, layout, top, highlights: Highlights::default(), job: 0 };
     entities::start(state, &mut reader);

@@ -10,6 +10,7 @@ mod entities_cli;
 mod entities_gold;
 mod flow;
 mod keys_fuzz;
+mod library;
 mod pty;
 mod render;
 mod search;
@@ -57,7 +58,7 @@ pub fn articles_with_bad_bytes() -> tempfile::TempDir {
     dir
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("create the copy's folder");
     for entry in fs::read_dir(from).expect("read the fixture folder") {
         let entry = entry.expect("fixture entry");

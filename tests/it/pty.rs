@@ -293,6 +293,48 @@ fn searching_in_a_real_terminal() {
 }
 
 #[test]
+fn a_restart_reopens_the_last_article_at_the_same_place() {
+    let home = tempfile::tempdir().expect("temp home");
+    let mut s = Session::spawn_at_home(&articles(), home.path());
+    s.wait_for("the list", |s| s.status_line().contains(" LIST  1/5"));
+    s.send(b"j\r");
+    s.wait_for("the second article open", |s| s.status_line().contains(" READ  2/5"));
+    s.send(b"  ");
+    s.wait_for("two pages down", |s| percent(&s.status_line()).is_some_and(|p| p > 0));
+    let screen = s.contents();
+    let at = percent(&s.status_line());
+    quit_cleanly(&mut s);
+    assert!(home.path().join("state/newsdesk/state.json").exists(), "the state is saved under XDG_STATE_HOME");
+
+    let mut again = Session::spawn_at_home(&articles(), home.path());
+    again.wait_for("the same article selected, at the same place", |s| {
+        s.status_line().contains(" LIST  2/5") && percent(&s.status_line()) == at
+    });
+    // The same text in the reading pane (the list's unread marks differ: it has been read).
+    let reading_pane =
+        |screen: &str| screen.lines().map(|l| l.chars().skip(34).collect::<String>()).collect::<Vec<_>>();
+    assert_eq!(reading_pane(&again.contents())[1..20], reading_pane(&screen)[1..20]);
+    quit_cleanly(&mut again);
+}
+
+#[test]
+fn a_file_added_while_the_app_runs_appears_in_the_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    crate::copy_dir(&articles(), dir.path());
+    let mut s = Session::spawn(dir.path());
+    s.wait_for("the list", |s| s.status_line().contains(" LIST  1/5"));
+    std::fs::write(dir.path().join("2031-02-03-late-news.txt"), "Late News From the Night Desk\n\nJust in.\n")
+        .expect("write a new article");
+    s.wait_for("the new article listed", |s| {
+        s.contents().contains("Late News From the Night Desk") && s.contents().contains("Articles 6")
+    });
+    assert!(s.status_line().contains(" LIST  2/6"), "the selection stays on its article: {}", s.status_line());
+    std::fs::remove_file(dir.path().join("quiet-week.txt")).expect("remove an article");
+    s.wait_for("the removed article gone", |s| s.contents().contains("Articles 5"));
+    quit_cleanly(&mut s);
+}
+
+#[test]
 fn sigterm_restores_the_terminal_and_exits_143() {
     let mut s = Session::spawn(&articles());
     s.wait_for("the list", |s| s.contents().contains("Articles 5"));
