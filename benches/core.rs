@@ -24,94 +24,12 @@ use newsdesk::update::{Edit, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+mod common;
+
+use common::{article_text, folder};
+
 fn main() {
     divan::main();
-}
-
-const WORDS: &[&str] = &[
-    "the",
-    "of",
-    "and",
-    "to",
-    "in",
-    "a",
-    "said",
-    "government",
-    "million",
-    "percent",
-    "report",
-    "minister",
-    "bank",
-    "sanctions",
-    "on",
-    "for",
-    "was",
-    "with",
-    "by",
-    "that",
-    "market",
-    "investigators",
-    "Seoul",
-    "Geneva",
-    "United",
-    "Nations",
-    "October",
-    "2019",
-    "$81",
-    "Kim",
-    "Park",
-    "Insikt",
-    "Group",
-    "cryptocurrency",
-    "exchange",
-    "network",
-    "東京",
-    "Müller",
-    "officials",
-    "according",
-    "analysts",
-    "funds",
-    "transfer",
-    "court",
-    "ruling",
-    "year",
-];
-
-/// Deterministic article text of about `bytes` bytes: a title line, then paragraphs.
-fn article_text(seed: u64, bytes: usize) -> String {
-    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-    let mut next = move || {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        usize::try_from(state >> 33).unwrap_or(0)
-    };
-    let mut out = format!("Synthetic report number {seed} on markets and sanctions\n\n");
-    while out.len() < bytes {
-        let words = 40 + next() % 90;
-        for i in 0..words {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push_str(WORDS[next() % WORDS.len()]);
-        }
-        out.push_str(".\n\n");
-    }
-    out
-}
-
-/// A folder of `n` articles of ~3.4 KB, made once per run.
-fn folder(n: usize) -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("newsdesk-bench-{n}"));
-        if !dir.join(format!("{:05}.txt", n - 1)).exists() {
-            std::fs::create_dir_all(&dir).expect("bench folder");
-            for i in 0..n {
-                let name = dir.join(format!("{i:05}.txt"));
-                std::fs::write(name, article_text(i as u64, 3400)).expect("bench article");
-            }
-        }
-        dir
-    })
 }
 
 /// A folder of two 1 MB articles.

@@ -1,39 +1,99 @@
 //! Live reload: the folder watched for changes (inotify, kqueue or `FSEvents` through `notify`),
-//! each changed path read on the watcher's thread and sent to the app as [`Msg::FilesChanged`].
+//! debounced per path, each changed path read on the watcher's thread and sent to the app as
+//! [`Msg::FilesChanged`].
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
-use std::time::Duration;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
-use notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::library::changes_at;
 use crate::update::Msg;
 
-/// Changes to one path are reported once it has been quiet this long: an editor's save (write a
-/// temporary file, rename it over the article) is one change, and the list still shows a new
-/// file well within a second.
-const QUIET: Duration = Duration::from_millis(200);
+/// Changes are read once the folder has been quiet this long: an editor's save (write a
+/// temporary file, rename it over the article) is one change.
+const QUIET: Duration = Duration::from_millis(150);
+/// ... but never later than this after the first of them, so a folder that keeps changing
+/// still shows its changes well within a second.
+const AT_MOST: Duration = Duration::from_millis(500);
 
-/// The running watcher; dropping it stops watching.
+/// The running watcher; dropping it stops watching (and its thread ends).
 pub struct Watcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher>,
+    _watcher: RecommendedWatcher,
+}
+
+/// Whether an event can change what the list shows. Opening and reading a file is not a
+/// change: newsdesk reads the articles itself, and inotify reports every open.
+pub fn is_change(kind: &EventKind) -> bool {
+    !matches!(kind, EventKind::Access(_))
 }
 
 /// Watches `root` and everything under it, sending what changed to `tx`.
 pub fn watch(root: &Path, tx: Sender<Msg>) -> notify::Result<Watcher> {
-    let root_owned: PathBuf = root.to_path_buf();
-    let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| {
-        let Ok(events) = result else { return };
-        let mut paths: Vec<PathBuf> = events.into_iter().map(|e| e.path).collect();
-        paths.sort();
-        paths.dedup();
-        let changes: Vec<_> = paths.iter().flat_map(|p| changes_at(&root_owned, p)).collect();
-        if !changes.is_empty() {
-            let _ = tx.send(Msg::FilesChanged(changes));
+    let (paths_tx, paths_rx) = mpsc::channel::<Vec<PathBuf>>();
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        if let Ok(event) = result
+            && is_change(&event.kind)
+        {
+            let _ = paths_tx.send(event.paths);
         }
     })?;
-    debouncer.watcher().watch(root, RecursiveMode::Recursive)?;
-    Ok(Watcher { _debouncer: debouncer })
+    watcher.watch(root, RecursiveMode::Recursive)?;
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        // Ends when the watcher (and with it the sender) is dropped.
+        while let Ok(first) = paths_rx.recv() {
+            let mut paths: BTreeSet<PathBuf> = first.into_iter().collect();
+            let deadline = Instant::now() + AT_MOST;
+            loop {
+                let wait = QUIET.min(deadline.saturating_duration_since(Instant::now()));
+                match paths_rx.recv_timeout(wait) {
+                    Ok(more) => paths.extend(more),
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+                if Instant::now() >= deadline {
+                    break;
+                }
+            }
+            let changes: Vec<_> = paths.iter().flat_map(|p| changes_at(&root, p)).collect();
+            if !changes.is_empty() && tx.send(Msg::FilesChanged(changes)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(Watcher { _watcher: watcher })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RemoveKind};
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(AccessMode::Read))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Any)));
+        assert!(is_change(&EventKind::Remove(RemoveKind::File)));
+    }
+
+    #[test]
+    fn changes_arrive_debounced_and_reading_does_not_trigger_any() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = std::fs::canonicalize(dir.path()).expect("canonical");
+        std::fs::write(root.join("a.txt"), "A\n").expect("write");
+        let (tx, rx) = mpsc::channel();
+        let _w = watch(&root, tx).expect("watch");
+        let _ = std::fs::read(root.join("a.txt")).expect("read");
+        assert!(rx.recv_timeout(Duration::from_millis(600)).is_err(), "reading is not a change");
+        std::fs::write(root.join("b.txt"), "B\n\nbody\n").expect("write");
+        std::fs::write(root.join("b.txt"), "B2\n\nbody\n").expect("write again");
+        let Ok(Msg::FilesChanged(changes)) = rx.recv_timeout(Duration::from_secs(5)) else { panic!("a change") };
+        assert_eq!(changes.len(), 1, "two writes, one change: {changes:?}");
+        assert!(matches!(&changes[0], crate::library::Change::Upsert(e) if e.meta.title == "B2"));
+    }
 }

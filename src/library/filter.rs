@@ -113,34 +113,58 @@ pub fn by_title<'a>(order: &[usize], title: impl Fn(usize) -> &'a str, query: &s
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
-/// How many times `article` answers a deep `query` (0: not at all). `cancel` stops a long
-/// entity detection early.
-pub fn count(article: &Article, query: &Query, lists: &[WatchList], cancel: &AtomicBool) -> usize {
-    let text = &article.doc.text;
-    match query {
-        Query::Title(_) => 0,
-        Query::FullText(q) => search::Matcher::new(q, false).find_all(text).len(),
-        Query::Entity { name, exact } => {
-            // Only articles holding the words at all are read for entities.
-            if search::Matcher::new(&name.to_lowercase(), false).find_all(text).is_empty() {
-                return 0;
+/// A deep query made ready to count in many articles: its matcher compiled once.
+#[derive(Debug, Clone)]
+pub struct Counter {
+    query: Query,
+    /// The full-text query, or the words of the entity's name (to skip articles without them).
+    matcher: search::Matcher,
+}
+
+impl Counter {
+    pub fn new(query: Query) -> Self {
+        let matcher = match &query {
+            Query::Title(_) => search::Matcher::new("", false),
+            Query::FullText(q) => search::Matcher::new(q, false),
+            Query::Entity { name, .. } => search::Matcher::new(&name.to_lowercase(), false),
+        };
+        Self { query, matcher }
+    }
+
+    /// How many times `article` answers the query (0: not at all). `cancel` stops a long
+    /// entity detection early.
+    pub fn count(&self, article: &Article, lists: &[WatchList], cancel: &AtomicBool) -> usize {
+        let text = &article.doc.text;
+        match &self.query {
+            Query::Title(_) => 0,
+            Query::FullText(_) => self.matcher.find_all(text).len(),
+            Query::Entity { name, exact } => {
+                // Only articles holding the words at all are read for entities.
+                if self.matcher.find_within(text, 0..text.len(), None).0.is_empty() {
+                    return 0;
+                }
+                let Some(highlights) = Highlights::full_in_parts(&article.doc, lists, cancel) else { return 0 };
+                if cancel.load(Ordering::Relaxed) {
+                    return 0;
+                }
+                let wanted = name.to_lowercase();
+                highlights
+                    .groups(text)
+                    .iter()
+                    .filter(|g| match exact {
+                        Some(mark) => g.mark == *mark && g.name == *name,
+                        None => g.name.to_lowercase().contains(&wanted),
+                    })
+                    .map(|g| g.mentions.len())
+                    .sum()
             }
-            let Some(highlights) = Highlights::full_in_parts(&article.doc, lists, cancel) else { return 0 };
-            if cancel.load(Ordering::Relaxed) {
-                return 0;
-            }
-            let wanted = name.to_lowercase();
-            highlights
-                .groups(text)
-                .iter()
-                .filter(|g| match exact {
-                    Some(mark) => g.mark == *mark && g.name == *name,
-                    None => g.name.to_lowercase().contains(&wanted),
-                })
-                .map(|g| g.mentions.len())
-                .sum()
         }
     }
+}
+
+/// How many times `article` answers a deep `query`; see [`Counter::count`].
+pub fn count(article: &Article, query: &Query, lists: &[WatchList], cancel: &AtomicBool) -> usize {
+    Counter::new(query.clone()).count(article, lists, cancel)
 }
 
 /// Articles read per batch of results sent from the background search.
@@ -161,12 +185,12 @@ pub fn spawn_search<F>(
     use std::sync::Arc;
     use std::sync::atomic::AtomicUsize;
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 8);
-    let shared = Arc::new((jobs, query, lists, AtomicUsize::new(0), AtomicUsize::new(threads), send));
+    let shared = Arc::new((jobs, Counter::new(query), lists, AtomicUsize::new(0), AtomicUsize::new(threads), send));
     for _ in 0..threads {
         let shared = Arc::clone(&shared);
         let stop = Arc::clone(stop);
         std::thread::spawn(move || {
-            let (jobs, query, lists, next, running, send) = &*shared;
+            let (jobs, counter, lists, next, running, send) = &*shared;
             let mut hits = Vec::new();
             let mut read = 0;
             loop {
@@ -175,7 +199,7 @@ pub fn spawn_search<F>(
                 }
                 let Some((entry, path, format)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) else { break };
                 let article = crate::library::article::load_guarded(path, *format);
-                let n = count(&article, query, lists, &stop);
+                let n = counter.count(&article, lists, &stop);
                 if n > 0 {
                     hits.push((*entry, n));
                 }

@@ -145,6 +145,10 @@ impl Library {
         match change {
             Change::Upsert(fresh) => {
                 if let Some(i) = self.find(&fresh.path) {
+                    if self.entries[i].hash.is_some() && self.entries[i].hash == fresh.hash {
+                        // Touched but not changed (saved unchanged, `touch`): nothing to do.
+                        return Vec::new();
+                    }
                     let reading = self.entries[i].reading;
                     self.entries[i] = Entry { reading, ..*fresh };
                     vec![i]

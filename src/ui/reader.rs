@@ -54,11 +54,16 @@ impl Widget for ReaderView<'_> {
         let state = self.state;
         let theme = self.theme;
         let focused = state.focus == Focus::Reader;
-        let Some(reader) = state.reader.as_ref() else {
+        // With nothing listed (a filter that matches nothing), no article is shown either.
+        let Some(reader) = state.reader.as_ref().filter(|_| !state.order.is_empty()) else {
             let block = super::pane(Line::from(" newsdesk "), focused, theme);
             let inner = block.inner(area);
             block.render(area, buf);
-            if state.order.is_empty() {
+            if state.order.is_empty() && state.library.entries.iter().any(|e| !e.gone) {
+                let why = if state.filter.is_some() { "No article matches the filter." } else { "No articles here." };
+                Paragraph::new(Line::styled(why, theme.meta))
+                    .render(inner.inner(Margin { horizontal: 1, vertical: 0 }), buf);
+            } else if state.order.is_empty() {
                 empty_folder(state, theme, inner, buf);
             }
             return;

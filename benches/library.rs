@@ -1,0 +1,192 @@
+//! The budgets of issue 5, measured: a keystroke of the title filter with 10,000 articles (plus
+//! the next frame), a full-text search of 10,000 articles (~34 MB) from the last keystroke to
+//! the last result, and loading and saving the reading state of 10,000 articles.
+//!
+//! Run: `cargo bench --bench library`. Inputs are generated here, deterministically.
+
+#[allow(dead_code, reason = "each benchmark binary uses its own part of the shared inputs")]
+mod common;
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use divan::Bencher;
+use newsdesk::action::Action;
+use newsdesk::app::App;
+use newsdesk::config::Config;
+use newsdesk::library::Library;
+use newsdesk::store::{self, Reading, Record, Saved};
+use newsdesk::update::{Edit, Msg};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use common::{WORDS, article_text};
+
+fn main() {
+    divan::main();
+}
+
+const ARTICLES: usize = 10_000;
+
+/// 10,000 articles of ~3.4 KB (~34 MB) with titles of 5 to 11 words, made once per machine.
+fn library() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("newsdesk-bench-library-{ARTICLES}"));
+        if !dir.join(format!("{:05}.txt", ARTICLES - 1)).exists() {
+            std::fs::create_dir_all(&dir).expect("bench folder");
+            for i in 0..ARTICLES {
+                let words = 5 + i % 7;
+                let title: Vec<&str> = (0..words).map(|w| WORDS[(i * 7 + w * 13 + i / 11) % WORDS.len()]).collect();
+                let body = article_text(i as u64, 3400);
+                let body = body.split_once('\n').map_or("", |(_, rest)| rest);
+                std::fs::write(dir.join(format!("{i:05}.txt")), format!("{}\n{body}", title.join(" ")))
+                    .expect("bench article");
+            }
+        }
+        dir
+    })
+}
+
+fn app() -> (App, Terminal<TestBackend>) {
+    let library = Library::open(library()).expect("bench folder opens");
+    let mut app = App::new(library, Config::default());
+    app.step(Msg::Resize(200, 60));
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    (app, terminal)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.step(Msg::Edit(Edit::Insert(c)));
+    }
+}
+
+/// The filter prompt opened afresh with `text` typed.
+fn prompt_with(app: &mut App, text: &str) {
+    if app.state.prompt.is_some() {
+        app.step(Msg::Action(Action::Cancel));
+    }
+    app.step(Msg::Action(Action::Filter));
+    type_text(app, text);
+}
+
+/// Times `run` alone on one app that `prepare` (untimed) readies before each sample.
+fn bench_prepared(
+    bencher: Bencher,
+    mut prepare: impl FnMut(&mut App),
+    mut run: impl FnMut(&mut App, &mut Terminal<TestBackend>) -> usize,
+) {
+    let cell = RefCell::new(Some(app()));
+    bencher
+        .with_inputs(|| {
+            let mut pair = cell.borrow_mut().take().expect("one sample at a time (sample_size = 1)");
+            prepare(&mut pair.0);
+            pair
+        })
+        .bench_local_values(|(mut app, mut terminal)| {
+            let out = run(&mut app, &mut terminal);
+            *cell.borrow_mut() = Some((app, terminal));
+            out
+        });
+}
+
+/// One keystroke of the title filter (the 6th letter of a two-word query) and the next frame.
+#[divan::bench(sample_count = 40, sample_size = 1)]
+fn filter_keystroke_10k_titles(bencher: Bencher) {
+    bench_prepared(
+        bencher,
+        |app| prompt_with(app, "sanc m"),
+        |app, terminal| {
+            type_text(app, "a");
+            terminal.draw(|f| app.draw(f)).expect("draw");
+            app.state.order.len()
+        },
+    );
+}
+
+/// The first keystroke, which matches the most titles.
+#[divan::bench(sample_count = 40, sample_size = 1)]
+fn filter_first_keystroke_10k_titles(bencher: Bencher) {
+    bench_prepared(
+        bencher,
+        |app| prompt_with(app, ""),
+        |app, terminal| {
+            type_text(app, "s");
+            terminal.draw(|f| app.draw(f)).expect("draw");
+            app.state.order.len()
+        },
+    );
+}
+
+/// `>sanctions`: from the last keystroke to every article read (on all cores, in the
+/// background: the event loop stays free meanwhile) and the frame with the result.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn full_text_10k_articles(bencher: Bencher) {
+    bench_prepared(
+        bencher,
+        |app| {
+            prompt_with(app, ">sanction");
+            assert!(app.wait_for_background(Duration::from_secs(60)));
+        },
+        |app, terminal| {
+            type_text(app, "s");
+            assert!(app.wait_for_background(Duration::from_secs(60)), "the search finished");
+            terminal.draw(|f| app.draw(f)).expect("draw");
+            app.state.order.len()
+        },
+    );
+}
+
+/// The reading state of 10,000 articles, as a long-used library has it.
+fn saved() -> Saved {
+    let articles = (0..ARTICLES)
+        .map(|i| Record {
+            path: format!("/home/reader/articles/world/2024-05-{:02}-report-on-sanctions-{i:05}.md", i % 28 + 1),
+            hash: store::content_hash(&i.to_le_bytes()),
+            reading: Reading { read: i % 3 != 0, at: i * 37 % 20_000, last_read: 1_760_000_000 + i as u64 },
+        })
+        .collect();
+    Saved {
+        version: 1,
+        last: BTreeMap::from([("/home/reader/articles".into(), "/home/reader/articles/a.md".into())]),
+        articles,
+    }
+}
+
+fn state_file() -> PathBuf {
+    let dir = std::env::temp_dir().join("newsdesk-bench-state");
+    dir.join("state.json")
+}
+
+/// Writing it atomically (temporary file, fsync, rename).
+#[divan::bench(sample_count = 30)]
+fn state_save_10k(bencher: Bencher) {
+    let saved = saved();
+    let path = state_file();
+    bencher.bench(|| store::save(&path, &saved).expect("saves"));
+}
+
+/// Reading it back and indexing it by path and content hash.
+#[divan::bench(sample_count = 30)]
+fn state_load_10k(bencher: Bencher) {
+    let path = state_file();
+    store::save(&path, &saved()).expect("saves");
+    bencher.bench(|| {
+        let loaded = store::load(&path);
+        assert!(loaded.message.is_none());
+        loaded.memory.saved.articles.len()
+    });
+}
+
+/// Merging the open library's state into what is saved, as each save does first.
+#[divan::bench(sample_count = 30)]
+fn state_merge_10k(bencher: Bencher) {
+    let memory = store::Memory::new(saved());
+    let current: Vec<Record> = saved().articles;
+    bencher.bench(|| memory.merged("/home/reader/articles", Some("/x"), current.clone()).articles.len());
+}
