@@ -190,3 +190,39 @@ fn state_merge_10k(bencher: Bencher) {
     let current: Vec<Record> = saved().articles;
     bencher.bench(|| memory.merged("/home/reader/articles", Some("/x"), current.clone()).articles.len());
 }
+
+/// What the app's event loop does to save with 10,000 articles, all with a state: collect each
+/// article's state and merge it with the saved file's; the atomic write itself (`state_save_10k`)
+/// happens on the writer's thread.
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn app_save_10k(bencher: Bencher) {
+    let (mut app, _) = app();
+    let path = std::env::temp_dir().join("newsdesk-bench-app-state/state.json");
+    let _ = std::fs::remove_file(&path);
+    app.keep_state(path);
+    for (i, e) in app.state.library.entries.iter_mut().enumerate() {
+        e.reading = Reading { read: true, at: i * 31 % 3000, last_read: 1_760_000_000 + i as u64 };
+        e.hash = Some(store::content_hash(&i.to_le_bytes()));
+    }
+    bencher.bench_local(|| {
+        app.state.reading_dirty = true;
+        app.save_state();
+    });
+}
+
+/// What the app does to load it: read, index, and give each article of the folder its state.
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn app_load_10k(bencher: Bencher) {
+    let (mut app, _) = app();
+    let path = std::env::temp_dir().join("newsdesk-bench-app-state/state.json");
+    app.keep_state(path.clone());
+    for (i, e) in app.state.library.entries.iter_mut().enumerate() {
+        e.reading = Reading { read: true, at: i * 31 % 3000, last_read: 1_760_000_000 + i as u64 };
+    }
+    app.state.reading_dirty = true;
+    app.save_state();
+    bencher.bench_local(|| {
+        let loaded = store::load(&path);
+        app.state.restore(loaded.memory);
+    });
+}

@@ -49,7 +49,7 @@ pub struct App {
     /// The filter's search of every article running on threads: its generation and stop flag.
     searching: Option<(u64, Arc<AtomicBool>)>,
     /// Where the reading state is kept (`None`: not kept), and when it was last written.
-    store: Option<PathBuf>,
+    store: Option<crate::store::Writer>,
     saved_at: Instant,
     /// The folder watcher, while live reload runs.
     watcher: Option<crate::watch::Watcher>,
@@ -86,7 +86,7 @@ impl App {
         self.state.reader = None;
         self.state.recent.clear();
         self.state.restore(loaded.memory);
-        self.store = Some(path);
+        self.store = Some(crate::store::Writer::spawn(path));
         let screen = self.state.areas.screen;
         if !screen.is_empty() {
             self.step(Msg::Resize(screen.width, screen.height));
@@ -96,17 +96,19 @@ impl App {
         }
     }
 
-    /// Writes the reading state if anything changed; a failure is shown, never fatal.
+    /// Writes the reading state if anything changed (on the writer's thread); a failure is
+    /// shown, never fatal.
     pub fn save_state(&mut self) {
-        let Some(path) = &self.store else { return };
+        let Some(writer) = &self.store else { return };
+        if let Some(error) = writer.error() {
+            self.state.message = Some(error);
+        }
         if !self.state.reading_dirty {
             return;
         }
         self.state.reading_dirty = false;
         self.saved_at = Instant::now();
-        if let Err(e) = crate::store::save(path, &self.state.saved_reading()) {
-            self.state.message = Some(format!("reading state not saved: {}: {e}", path.display()));
-        }
+        writer.write(self.state.saved_reading());
     }
 
     /// Watches the folder, so articles added, changed or removed show in the list; if the
