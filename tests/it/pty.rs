@@ -39,8 +39,13 @@ struct Session {
 impl Session {
     /// newsdesk on `dir`, with a config and state home of its own.
     fn spawn(dir: &Path) -> Self {
+        Self::spawn_with_env(dir, &[])
+    }
+
+    /// newsdesk on `dir` with extra environment variables.
+    fn spawn_with_env(dir: &Path, vars: &[(&str, &str)]) -> Self {
         let home = tempfile::tempdir().expect("temp home");
-        let mut session = Self::spawn_at_home(dir, home.path());
+        let mut session = Self::spawn_at_home_with_env(dir, home.path(), vars);
         session.home = Some(home);
         session
     }
@@ -48,6 +53,10 @@ impl Session {
     /// newsdesk on `dir`, with `$XDG_CONFIG_HOME` and `$XDG_STATE_HOME` under `home`: two
     /// sessions with the same home share their reading state.
     fn spawn_at_home(dir: &Path, home: &Path) -> Self {
+        Self::spawn_at_home_with_env(dir, home, &[])
+    }
+
+    fn spawn_at_home_with_env(dir: &Path, home: &Path, vars: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
@@ -58,6 +67,11 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("XDG_STATE_HOME", home.join("state"));
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("VISUAL");
+        cmd.env_remove("EDITOR");
+        for (name, value) in vars {
+            cmd.env(name, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn newsdesk");
         // Only the child holds the terminal side, so reads end when it exits.
         drop(pair.slave);
@@ -331,6 +345,24 @@ fn a_file_added_while_the_app_runs_appears_in_the_list() {
     assert!(s.status_line().contains(" LIST  2/6"), "the selection stays on its article: {}", s.status_line());
     std::fs::remove_file(dir.path().join("quiet-week.txt")).expect("remove an article");
     s.wait_for("the removed article gone", |s| s.contents().contains("Articles 5"));
+    quit_cleanly(&mut s);
+}
+
+#[test]
+fn v_runs_the_editor_without_a_shell_and_reloads_the_article() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    crate::copy_dir(&articles(), dir.path());
+    // The "editor" rewrites the title in place; quoting is split as a shell would, but no shell
+    // runs (the semicolon would otherwise start a second command).
+    let editor = "sed -i 's/Morning Briefing;*/Evening Briefing/'";
+    let mut s = Session::spawn_with_env(dir.path(), &[("EDITOR", editor)]);
+    s.wait_for("the list", |s| s.contents().contains("Morning Briefing"));
+    s.send(b"v");
+    s.wait_for("the article read again after the editor", |s| {
+        let screen = s.contents();
+        screen.contains("Evening Briefing: Rain") && !screen.contains("Morning Briefing")
+    });
+    assert!(s.status_line().contains(" LIST  1/5"), "{}", s.status_line());
     quit_cleanly(&mut s);
 }
 
