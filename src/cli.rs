@@ -185,7 +185,7 @@ pub fn list(root: &Path, json: bool, config: &Config, out: &mut impl Write) -> a
                 out,
                 "{}\t{}\t{}\t{}",
                 clean(&e.rel),
-                e.meta.date.as_deref().unwrap_or("-"),
+                clean(e.meta.date.as_deref().unwrap_or("-")),
                 e.words.unwrap_or(0),
                 clean(&e.meta.title)
             )?;

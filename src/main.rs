@@ -1,4 +1,5 @@
 //! newsdesk's entry point: arguments -> config -> library -> the app. Nothing else lives here.
+//! Every message printed passes through `printable`: paths and config values are untrusted.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -10,6 +11,7 @@ use newsdesk::app::{App, Exit};
 use newsdesk::cli::{Cli, Command, entities, library_dir, list};
 use newsdesk::config::{self, Config};
 use newsdesk::library::Library;
+use newsdesk::text::sanitize::printable;
 use newsdesk::tui::Tui;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
@@ -25,7 +27,7 @@ fn main() -> ExitCode {
     let config = match Config::load(cli.config.as_deref(), config::no_color_from_env()) {
         Ok((config, _)) => config,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", printable(&e.to_string()));
             return ExitCode::from(USAGE);
         }
     };
@@ -36,7 +38,7 @@ fn main() -> ExitCode {
         return match entities(file, *json, &mut std::io::stdout().lock()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("newsdesk: {e}");
+                eprintln!("newsdesk: {}", printable(&e.to_string()));
                 ExitCode::from(USAGE)
             }
         };
@@ -46,7 +48,7 @@ fn main() -> ExitCode {
         return match list(&root, *json, &config, &mut std::io::stdout().lock()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("newsdesk: {e}");
+                eprintln!("newsdesk: {}", printable(&e.to_string()));
                 ExitCode::from(USAGE)
             }
         };
@@ -55,7 +57,7 @@ fn main() -> ExitCode {
     let library = match Library::open(&root) {
         Ok(library) => library,
         Err(e) => {
-            eprintln!("newsdesk: {e}");
+            eprintln!("newsdesk: {}", printable(&e.to_string()));
             return ExitCode::from(USAGE);
         }
     };
@@ -67,7 +69,7 @@ fn main() -> ExitCode {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
         Err(e) => {
-            eprintln!("newsdesk: {e:#}");
+            eprintln!("newsdesk: {}", printable(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }

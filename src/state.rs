@@ -445,9 +445,10 @@ impl State {
     pub fn mark_label(&self, mark: Mark) -> String {
         match mark {
             Mark::Entity(kind) => kind.name().to_owned(),
-            Mark::Watch(list) => {
-                self.watch.get(usize::from(list)).map_or_else(|| format!("list {list}"), |w| w.name.clone())
-            }
+            Mark::Watch(list) => self.watch.get(usize::from(list)).map_or_else(
+                || format!("list {list}"),
+                |w| crate::text::sanitize::strip_sequences(&w.name, false).into_owned(),
+            ),
             Mark::Match | Mark::Current => String::new(),
         }
     }

@@ -41,7 +41,8 @@ pub struct Article {
 
 /// The file name without its extension: the title of last resort.
 pub fn file_stem(path: &Path) -> String {
-    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+    let stem = path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
+    crate::text::sanitize::strip_sequences(&stem, false).into_owned()
 }
 
 /// Decodes file bytes: UTF-8 (a BOM is dropped), else lossily with a warning.
@@ -111,6 +112,7 @@ fn parse_markdown(raw: &str, path: &Path, meta: &mut Meta, warnings: &mut Vec<St
     {
         warnings.push(w);
     }
+    meta.strip_sequences();
     let parsed = markdown::parse(&raw[body_at..]);
     let mut body = parsed.doc;
     if meta.title.is_empty() {
@@ -171,6 +173,9 @@ pub fn load(path: &Path, format: Format) -> Article {
             }
             let mut warnings = Vec::new();
             let raw = decode(&bytes, &mut warnings);
+            // Escape sequences go whole, before anything is parsed or measured.
+            let raw = crate::text::sanitize::strip_sequences(&raw, format == Format::Markdown);
+            let raw = crate::text::sanitize::lone_cr_to_lf(raw);
             let mut article = parse(format, &raw, path);
             warnings.append(&mut article.warnings);
             article.warnings = warnings;
@@ -222,6 +227,7 @@ pub fn head_meta(format: Format, head: &str, path: &Path) -> Meta {
             let (front, body_at) = front_matter::split(head);
             if let Some((kind, text)) = front {
                 let _ = front_matter::apply(kind, text, &mut meta);
+                meta.strip_sequences();
             }
             if meta.title.is_empty() {
                 meta.title = head[body_at..]

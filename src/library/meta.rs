@@ -19,6 +19,22 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// Takes escape sequences out of every field: front matter can write them as YAML or TOML
+    /// escapes (`"\e]52;…"`, `"\u001b"`), which decode only after the file's text was cleaned.
+    pub fn strip_sequences(&mut self) {
+        use crate::text::sanitize::strip_sequences;
+        let clean = |s: &mut String| {
+            if let std::borrow::Cow::Owned(c) = strip_sequences(s, false) {
+                *s = c;
+            }
+        };
+        clean(&mut self.title);
+        for field in [&mut self.author, &mut self.date, &mut self.source, &mut self.url].into_iter().flatten() {
+            clean(field);
+        }
+        self.tags.iter_mut().for_each(clean);
+    }
+
     /// The date as a sortable `(year, month, day)`, when it starts with an ISO date
     /// (`2024`, `2024-03` or `2024-03-09`, optionally followed by a time).
     pub fn date_key(&self) -> Option<(u16, u8, u8)> {

@@ -247,7 +247,9 @@ pub fn scan(root: &Path) -> (Vec<(PathBuf, Format)>, Vec<String>) {
 /// `path` relative to `root`, with `/` separators, for display.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    // A file name can hold escape sequences too.
+    crate::text::sanitize::strip_sequences(&rel, false).into_owned()
 }
 
 /// Reads the start of each file on all cores and makes its list entry.
@@ -280,6 +282,8 @@ fn head_entry(root: &Path, path: &Path, format: Format) -> Entry {
                 Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
             };
             let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+            let text = crate::text::sanitize::strip_sequences(&text, format == Format::Markdown);
+            let text = crate::text::sanitize::lone_cr_to_lf(text).into_owned();
             entry.meta = article::head_meta(format, &text, path);
         }
         Err(e) => {

@@ -40,6 +40,141 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     if s.chars().all(|c| safe_char(c) == c) { Cow::Borrowed(s) } else { Cow::Owned(s.chars().map(safe_char).collect()) }
 }
 
+/// What stands for a whole escape sequence taken out of untrusted text.
+pub const SEQUENCE_PLACEHOLDER: char = '\u{241b}';
+
+/// Untrusted text with every terminal escape sequence (CSI `ESC [ … m`, OSC `ESC ] … BEL`
+/// such as `]52;` clipboard writes, DCS, SOS, PM, APC, two-character `ESC x`, and their C1
+/// forms U+009B, U+009D, U+0090, U+0098, U+009E, U+009F) replaced by one visible `␛`: not just
+/// its ESC, which would leave `]52;…` on screen. With `entities`, the Markdown character
+/// references that decode to those introducers (`&#27;`, `&#x9b;`, …) count as them too. A
+/// string sequence ends at its terminator (BEL, `ESC \`, U+009C) or, unterminated, at the end
+/// of the line. Single control characters are left to [`safe_char`].
+pub fn strip_sequences(s: &str, entities: bool) -> Cow<'_, str> {
+    let intro = |c: char| matches!(c, '\u{1b}' | '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}');
+    if !(s.chars().any(intro) || entities && s.contains("&#")) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        let Some((c, len)) = introducer(rest, entities) else {
+            let c = rest.chars().next().unwrap_or('\0');
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        };
+        i += len;
+        i += match c {
+            '\u{1b}' => escape_body(&s[i..], entities),
+            '\u{9b}' => csi_body(&s[i..]),
+            _ => string_body(&s[i..], entities),
+        };
+        out.push(SEQUENCE_PLACEHOLDER);
+    }
+    Cow::Owned(out)
+}
+
+/// The introducer at the start of `s` (a control character, or with `entities` a character
+/// reference to one), as the character and its length in bytes.
+fn introducer(s: &str, entities: bool) -> Option<(char, usize)> {
+    let c = s.chars().next()?;
+    if matches!(c, '\u{1b}' | '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}') {
+        return Some((c, c.len_utf8()));
+    }
+    if !entities || !s.starts_with("&#") {
+        return None;
+    }
+    let body = &s[2..];
+    let (hex, digits) = match body.strip_prefix(['x', 'X']) {
+        Some(h) => (true, h),
+        None => (false, body),
+    };
+    let n = digits.bytes().take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() }).count();
+    if n == 0 || n > 8 || digits.as_bytes().get(n) != Some(&b';') {
+        return None;
+    }
+    let value = u32::from_str_radix(&digits[..n], if hex { 16 } else { 10 }).ok()?;
+    let c = char::from_u32(value)?;
+    let len = 2 + usize::from(hex) + n + 1;
+    introducer(c.encode_utf8(&mut [0; 4]), false).map(|(c, _)| (c, len))
+}
+
+/// After ESC: a CSI or string sequence, or a two-character one (intermediates, then a final).
+fn escape_body(s: &str, entities: bool) -> usize {
+    match s.chars().next() {
+        Some('[') => 1 + csi_body(&s[1..]),
+        Some(']' | 'P' | 'X' | '^' | '_') => 1 + string_body(&s[1..], entities),
+        Some(_) => {
+            let inter = s.bytes().take_while(|b| (0x20..=0x2f).contains(b)).count();
+            inter + usize::from(s.as_bytes().get(inter).is_some_and(|b| (0x30..=0x7e).contains(b)))
+        }
+        None => 0,
+    }
+}
+
+/// After CSI: parameters, intermediates and the final byte, as far as they go.
+fn csi_body(s: &str) -> usize {
+    let b = s.as_bytes();
+    let params = b.iter().take_while(|b| (0x30..=0x3f).contains(*b)).count();
+    let inter = b[params..].iter().take_while(|b| (0x20..=0x2f).contains(*b)).count();
+    let end = params + inter;
+    end + usize::from(b.get(end).is_some_and(|b| (0x40..=0x7e).contains(b)))
+}
+
+/// After OSC, DCS, SOS, PM or APC: up to and including the terminator, or up to the line's end.
+fn string_body(s: &str, entities: bool) -> usize {
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        if rest.starts_with('\n') {
+            return i;
+        }
+        if rest.starts_with('\u{7}') || rest.starts_with('\u{9c}') {
+            return i + rest.chars().next().map_or(1, char::len_utf8);
+        }
+        if rest.starts_with("\u{1b}\\") {
+            return i + 2;
+        }
+        if entities
+            && let Some((_, len)) = introducer(rest, true).filter(|(c, _)| *c == '\u{1b}')
+            && rest[len..].starts_with('\\')
+        {
+            return i + len + 1;
+        }
+        if entities && (rest.starts_with("&#7;") || rest.starts_with("&#x7;") || rest.starts_with("&#X7;")) {
+            return i + rest.find(';').map_or(1, |k| k + 1);
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    i
+}
+
+/// Line breaks made `\n` where a file uses lone carriage returns (old Mac files): one byte for
+/// one byte, so offsets into the text stay valid. CRLF is left alone.
+pub fn lone_cr_to_lf(s: Cow<'_, str>) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let lone = |i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
+    if !(0..b.len()).any(lone) {
+        return s;
+    }
+    let mut bytes = s.into_owned().into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes changed.
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// Text for a line-oriented output that may reach a terminal (error messages, `newsdesk list`):
+/// escape sequences and control characters made visible; line breaks kept.
+pub fn printable(s: &str) -> String {
+    strip_sequences(s, false).split('\n').map(|line| sanitize(line).into_owned()).collect::<Vec<_>>().join("\n")
+}
+
 /// Sanitized text cut to at most `width` cells, with `…` when something was cut.
 pub fn truncate(s: &str, width: usize) -> String {
     if str_width(s) <= width {
@@ -76,6 +211,51 @@ mod tests {
     #[case::plain_unicode("Müller 東京 🍜", "Müller 東京 🍜")]
     fn sanitize_makes_controls_visible(#[case] input: &str, #[case] expected: &str) {
         assert_eq!(sanitize(input), expected);
+    }
+
+    #[rstest]
+    #[case::sgr("a\u{1b}[31mred\u{1b}[0m b", "a␛red␛ b")]
+    #[case::osc52_bel("x\u{1b}]52;c;ZXZpbA==\u{7}y", "x␛y")]
+    #[case::osc_st("x\u{1b}]0;title\u{1b}\\y", "x␛y")]
+    #[case::osc_unterminated_ends_at_the_line("x\u{1b}]52;c;AAAA\nnext", "x␛\nnext")]
+    #[case::dcs("\u{1b}P1$qm\u{1b}\\after", "␛after")]
+    #[case::apc("\u{1b}_Gf=100;AAAA\u{1b}\\ok", "␛ok")]
+    #[case::two_char("\u{1b}c reset", "␛ reset")]
+    #[case::charset("\u{1b}(B text", "␛ text")]
+    #[case::lone_esc_at_end("end\u{1b}", "end␛")]
+    #[case::c1_csi("\u{9b}2Jx", "␛x")]
+    #[case::c1_osc("\u{9d}52;c;AA\u{9c}x", "␛x")]
+    #[case::private_mode("\u{1b}[?1049h", "␛")]
+    #[case::plain("no escapes here, ] [ 52;", "no escapes here, ] [ 52;")]
+    fn strips_whole_escape_sequences(#[case] input: &str, #[case] expected: &str) {
+        assert_eq!(strip_sequences(input, false), expected);
+    }
+
+    #[rstest]
+    #[case::decimal("a&#27;]52;c;AA&#7;b", "a␛b")]
+    #[case::hex("a&#x1B;[2Jb", "a␛b")]
+    #[case::padded("a&#x0001b;[2Jb", "a␛b")]
+    #[case::c1("a&#155;2Jb", "a␛b")]
+    #[case::st_by_reference("a&#x9d;0;t&#27;\\b", "a␛b")]
+    #[case::harmless_reference_kept("&#169; &amp; &#65;", "&#169; &amp; &#65;")]
+    fn markdown_references_to_introducers_count_too(#[case] input: &str, #[case] expected: &str) {
+        assert_eq!(strip_sequences(input, true), expected);
+        // Without `entities` the references are text.
+        assert_eq!(strip_sequences(input, false), input.replace('\u{1b}', "␛"));
+    }
+
+    #[rstest]
+    #[case::lone("a\rb\r", "a\nb\n")]
+    #[case::crlf_kept("a\r\nb", "a\r\nb")]
+    #[case::mixed("a\r\r\nb", "a\n\r\nb")]
+    #[case::none("ab", "ab")]
+    fn lone_carriage_returns_become_line_feeds(#[case] input: &str, #[case] expected: &str) {
+        assert_eq!(lone_cr_to_lf(Cow::Borrowed(input)), expected);
+    }
+
+    #[test]
+    fn printable_keeps_lines_and_shows_controls() {
+        assert_eq!(printable("a: \u{1b}]52;c;AA\u{7}\nb\t\u{7}"), "a: ␛\nb ␇");
     }
 
     #[rstest]

@@ -17,8 +17,27 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use crate::config::{Config, Theme};
 use crate::state::State;
 
-/// Draws the whole screen for `state`.
+/// Draws the whole screen for `state`, then makes every cell safe: whatever a view drew, no
+/// control character reaches the terminal (the last line of defence behind
+/// [`crate::text::sanitize`], which each view uses for widths and layout).
 pub fn render(state: &State, config: &Config, frame: &mut Frame) {
+    draw(state, config, frame);
+    safe_cells(frame.buffer_mut());
+}
+
+/// Replaces every control character in the buffer's cells by its visible stand-in.
+pub fn safe_cells(buf: &mut ratatui::buffer::Buffer) {
+    use crate::text::sanitize::safe_char;
+    for cell in &mut buf.content {
+        let symbol = cell.symbol();
+        if symbol.chars().any(|c| safe_char(c) != c) {
+            let safe: String = symbol.chars().map(safe_char).collect();
+            cell.set_symbol(&safe);
+        }
+    }
+}
+
+fn draw(state: &State, config: &Config, frame: &mut Frame) {
     let area = frame.area();
     let theme = &config.theme;
     if state.areas.too_small || state.areas.screen != area {

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::state::{Focus, Reader, State};
 use crate::text::doc::{BlockKind, Document, InlineStyle};
-use crate::text::sanitize::{safe_char, sanitize, truncate};
+use crate::text::sanitize::{printable, safe_char, truncate};
 use crate::text::segments::{Mark, overlay, touching};
 use crate::text::wrap::{LineKind, VisualLine};
 
@@ -96,7 +96,7 @@ fn empty_folder(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Line::styled("This folder has no articles yet.", theme.title),
         Line::raw(""),
         Line::styled(
-            format!("newsdesk reads .txt, .md and .markdown files in {} and its subfolders.", sanitize(&root)),
+            format!("newsdesk reads .txt, .md and .markdown files in {} and its subfolders.", printable(&root)),
             theme.text,
         ),
         Line::raw(""),

@@ -9,6 +9,7 @@ mod entities;
 mod entities_cli;
 mod entities_gold;
 mod flow;
+mod hostile;
 mod keys_fuzz;
 mod library;
 mod pty;
