@@ -22,14 +22,91 @@ const TARGETS: &[&str] = &["parse", "wrap", "search", "entities", "config", "san
 
 /// Tokens that have broken readers and parsers before.
 const DICTIONARY: &[&str] = &[
-    "\u{1b}]52;c;", "\u{7}", "\u{1b}[", "\u{1b}\\", "\u{9b}", "\u{9d}", "&#27;", "&#x9b;", "\r", "\r\n", "\n\n",
-    "---\n", "+++\n", "title: ", "title = \"", "# ", "## ", "**", "*", "_", "`", "```\n", "> ", "- ", "1. ",
-    "[x]", "[", "](", ")", "<", ">", "|", "| --- |", "\u{202e}", "\u{2066}", "\u{200b}", "\u{feff}",
-    "\u{301}", "\u{94d}", "東京", "🍜", "👩‍👩‍👧", "\u{a0}", "\u{3000}", "\u{2028}", "\u{85}", "\t", "\0",
-    "$1.5 billion", "€3,4 Mrd.", "12.5%", "3 percent", "March 4, 2021", "1990s", "Dr. ", "Mr. ",
-    "Kim Jong-un", "United Nations", "U.S.", "O'Brien", "McDonald", "al-", "(FBI)", "Inc.", " de ",
-    "[keys.list]\n", "[theme]\n", "fg = \"", "\"#ff00zz\"", "[[entities.watch]]\n", "terms = [", "regex = true",
-    "\\b", "(a+)+$", "\\", "\"", "'", "=", "{", "}", "[[", "]]", "1e999", "-1", "99999999999999999999",
+    "\u{1b}]52;c;",
+    "\u{7}",
+    "\u{1b}[",
+    "\u{1b}\\",
+    "\u{9b}",
+    "\u{9d}",
+    "&#27;",
+    "&#x9b;",
+    "\r",
+    "\r\n",
+    "\n\n",
+    "---\n",
+    "+++\n",
+    "title: ",
+    "title = \"",
+    "# ",
+    "## ",
+    "**",
+    "*",
+    "_",
+    "`",
+    "```\n",
+    "> ",
+    "- ",
+    "1. ",
+    "[x]",
+    "[",
+    "](",
+    ")",
+    "<",
+    ">",
+    "|",
+    "| --- |",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{301}",
+    "\u{94d}",
+    "東京",
+    "🍜",
+    "👩‍👩‍👧",
+    "\u{a0}",
+    "\u{3000}",
+    "\u{2028}",
+    "\u{85}",
+    "\t",
+    "\0",
+    "$1.5 billion",
+    "€3,4 Mrd.",
+    "12.5%",
+    "3 percent",
+    "March 4, 2021",
+    "1990s",
+    "Dr. ",
+    "Mr. ",
+    "Kim Jong-un",
+    "United Nations",
+    "U.S.",
+    "O'Brien",
+    "McDonald",
+    "al-",
+    "(FBI)",
+    "Inc.",
+    " de ",
+    "[keys.list]\n",
+    "[theme]\n",
+    "fg = \"",
+    "\"#ff00zz\"",
+    "[[entities.watch]]\n",
+    "terms = [",
+    "regex = true",
+    "\\b",
+    "(a+)+$",
+    "\\",
+    "\"",
+    "'",
+    "=",
+    "{",
+    "}",
+    "[[",
+    "]]",
+    "1e999",
+    "-1",
+    "99999999999999999999",
 ];
 
 struct Rng(u64);
@@ -92,7 +169,10 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>], input: &mut Vec<u8>) {
 /// Asserts `range` is inside `text` on character boundaries.
 fn on_boundaries(text: &str, range: &std::ops::Range<usize>, what: &str) {
     assert!(range.start <= range.end && range.end <= text.len(), "{what}: {range:?} outside 0..{}", text.len());
-    assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end), "{what}: {range:?} splits a character");
+    assert!(
+        text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
+        "{what}: {range:?} splits a character"
+    );
 }
 
 fn parse_both(bytes: &[u8]) -> Vec<article::Article> {
@@ -160,7 +240,11 @@ fn run(target: &str, bytes: &[u8]) {
             let mut last = 0;
             for e in &h.entities {
                 on_boundaries(&text, &e.range, "entity");
-                assert!(e.range.start >= last && e.range.start < e.range.end, "entities sorted, disjoint: {:?}", e.range);
+                assert!(
+                    e.range.start >= last && e.range.start < e.range.end,
+                    "entities sorted, disjoint: {:?}",
+                    e.range
+                );
                 last = e.range.end;
             }
             let _ = h.groups(&text);
@@ -176,7 +260,10 @@ fn run(target: &str, bytes: &[u8]) {
             for entities in [false, true] {
                 let clean = strip_sequences(&text, entities);
                 assert!(
-                    !clean.chars().any(|c| matches!(c, '\u{1b}' | '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}')),
+                    !clean.chars().any(|c| matches!(
+                        c,
+                        '\u{1b}' | '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}'
+                    )),
                     "an introducer survived"
                 );
                 assert!(clean.chars().filter(|&c| c == SEQUENCE_PLACEHOLDER).count() <= text.chars().count());
@@ -213,7 +300,10 @@ fn fuzz(target: &str, seconds: u64, seeds: &[Vec<u8>], seed: u64) -> (u64, usize
         mutate(&mut rng, seeds, &mut input);
         runs += 1;
         if let Err(panic) = catch_unwind(AssertUnwindSafe(|| run(target, &input))) {
-            let why = panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_string()));
+            let why = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_string()));
             std::fs::create_dir_all(&findings_dir).expect("findings folder");
             let path = findings_dir.join(format!("{target}-{found}.bin"));
             std::fs::write(&path, &input).expect("write a finding");

@@ -406,3 +406,61 @@ fn every_bad_watch_term_is_reported() {
     );
     assert!(lines[1].starts_with("w.toml:4:22: entities.watch[0].terms[2]: invalid regex \"(bad\""), "{message}");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text that looks like a config: real section and key names, values of every type, and
+    /// broken syntax.
+    fn config_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("[library]\n"),
+            Just("[reader]\n"),
+            Just("[theme]\n"),
+            Just("[keys.list]\n"),
+            Just("[[entities.watch]]\n"),
+            Just("[entities]\n"),
+            Just("sort = "),
+            Just("max_width = "),
+            Just("title = "),
+            Just("quit = "),
+            Just("name = "),
+            Just("terms = "),
+            Just("regex = "),
+            Just("\"date\""),
+            Just("\"ctrl-x\""),
+            Just("[\"a\", \"b\"]"),
+            Just("{ fg = \"red\" }"),
+            Just("{ fg = \"#zz0000\", bold = 3 }"),
+            Just("true"),
+            Just("-1"),
+            Just("70000"),
+            Just("'(a'"),
+            Just("\n"),
+            Just("="),
+            Just("["),
+            Just("\"\\u001b]52;c;AA\""),
+            Just("é東"),
+        ];
+        prop::collection::vec(piece, 0..30).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        /// Any text gives a config or errors, never a panic; every error names the file and a
+        /// line and column, and none carries a raw escape character.
+        #[test]
+        fn any_text_loads_or_reports_positioned_errors(text in config_text()) {
+            if let Err(errors) = Config::from_toml(&text, "fuzz.toml", false) {
+                let message = errors.to_string();
+                for line in message.lines() {
+                    prop_assert!(line.starts_with("fuzz.toml:"), "{line}");
+                    let mut parts = line.splitn(4, ':');
+                    parts.next();
+                    let (l, c) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                    prop_assert!(l.parse::<usize>().is_ok() && c.parse::<usize>().is_ok(), "{line}");
+                }
+            }
+        }
+    }
+}

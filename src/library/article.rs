@@ -331,3 +331,56 @@ mod tests {
         assert_eq!(head_meta(Format::Markdown, "intro\n# Heading #\n", Path::new("a.md")).title, "Heading");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Bytes that look like articles: text, markup, front matter, escapes, odd line ends.
+    fn article_bytes() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            "[a-zA-Z .,]{0,12}".prop_map(String::into_bytes),
+            Just(b"\n".to_vec()),
+            Just(b"\r".to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just(b"---\ntitle: \"a\\e]0;x\\a\"\n---\n".to_vec()),
+            Just(b"+++\ntitle = 'x'\n+++\n".to_vec()),
+            Just(b"# ".to_vec()),
+            Just(b"**b** _i_ `c`".to_vec()),
+            Just(b"```\ncode\n".to_vec()),
+            Just(b"- [x] ".to_vec()),
+            Just(b"| a | b |\n| - | - |\n".to_vec()),
+            Just(b"&#27;]52;c;AA&#7;".to_vec()),
+            Just(b"\x1b]52;c;AA\x07\x1b[31m".to_vec()),
+            Just("\u{9b}2J 東京 🍜 e\u{301} \u{202e}".as_bytes().to_vec()),
+            Just(b"\xff\xfe\x00".to_vec()),
+            any::<u8>().prop_map(|b| vec![b]),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        /// Whatever the bytes, both formats parse without a panic, every block and inline range
+        /// lies on character boundaries inside the text, and no escape introducer survives.
+        #[test]
+        fn any_bytes_parse_into_a_sound_document(bytes in article_bytes()) {
+            let dir = tempfile::tempdir().expect("tempdir");
+            for (name, format) in [("a.txt", Format::Text), ("a.md", Format::Markdown)] {
+                let path = dir.path().join(name);
+                std::fs::write(&path, &bytes).expect("write");
+                let a = load(&path, format);
+                let text = &a.doc.text;
+                for r in a.doc.blocks.iter().map(|b| &b.range).chain(a.doc.inlines.iter().map(|i| &i.range)) {
+                    prop_assert!(r.start <= r.end && r.end <= text.len());
+                    prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                }
+                let binary = bytes[..bytes.len().min(8192)].contains(&0) && decode_utf16(&bytes).is_none();
+                if !binary {
+                    prop_assert!(!text.contains(['\u{1b}', '\u{9b}', '\u{9d}']), "{text:?}");
+                    prop_assert!(!a.meta.title.contains('\u{1b}'), "{:?}", a.meta.title);
+                }
+            }
+        }
+    }
+}

@@ -274,4 +274,18 @@ mod tests {
         assert_eq!(truncate("short", 10), "short");
         assert!(str_width(&truncate("東京大学東京大学", 7)) <= 7);
     }
+
+    proptest::proptest! {
+        /// No introducer survives, placeholders never outnumber the characters taken, and text
+        /// without introducers comes back unchanged.
+        #[test]
+        fn stripping_leaves_no_introducer(text in "[a-z\\[\\];&#x0-9\u{1b}\u{7}\u{9b}\u{9c}\u{9d}\n]{0,80}", entities: bool) {
+            let clean = strip_sequences(&text, entities);
+            proptest::prop_assert!(!clean.contains(['\u{1b}', '\u{9b}', '\u{9d}', '\u{90}', '\u{98}', '\u{9e}', '\u{9f}']), "{:?}", clean);
+            proptest::prop_assert!(clean.chars().count() <= text.chars().count(), "{:?}", clean);
+            if !text.contains(['\u{1b}', '\u{9b}', '\u{9d}']) && !(entities && text.contains("&#")) {
+                proptest::prop_assert_eq!(clean.as_ref(), text.as_str());
+            }
+        }
+    }
 }
