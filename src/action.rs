@@ -88,8 +88,16 @@ impl fmt::Display for Action {
 
 /// The action name was not one of [`Action::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown action \"{0}\" (expected one of: {list})", list = Action::name_list())]
+#[error("unknown action \"{0}\"{hint} (expected one of: {list})", hint = UnknownAction::hint(.0), list = Action::name_list())]
 pub struct UnknownAction(pub String);
+
+impl UnknownAction {
+    /// `: did you mean "move-down"?` when a bound action is near the mistyped name.
+    fn hint(name: &str) -> String {
+        let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+        crate::config::layers::nearest(name, &names).map(|n| format!(": did you mean \"{n}\"?")).unwrap_or_default()
+    }
+}
 
 impl FromStr for Action {
     type Err = UnknownAction;
@@ -123,6 +131,12 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), Action::ALL.len());
         assert!(Action::ALL.iter().all(|a| !a.description().is_empty()));
+    }
+
+    #[test]
+    fn a_near_miss_suggests_the_action() {
+        let message = "move_donw".parse::<Action>().expect_err("rejected").to_string();
+        assert!(message.starts_with("unknown action \"move_donw\": did you mean \"move-down\"?"), "{message}");
     }
 
     #[rstest]

@@ -4,7 +4,7 @@
 mod entities;
 mod error;
 mod keys;
-mod layers;
+pub(crate) mod layers;
 mod settings;
 mod style;
 mod theme;

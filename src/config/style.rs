@@ -18,6 +18,27 @@ const MODIFIERS: &[(&str, Modifier)] = &[
     ("dim", Modifier::DIM),
 ];
 
+/// The colour names, for suggestions.
+const COLOUR_NAMES: &[&str] = &[
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "gray",
+    "dark-gray",
+    "light-red",
+    "light-green",
+    "light-yellow",
+    "light-blue",
+    "light-magenta",
+    "light-cyan",
+    "white",
+    "reset",
+    "default",
+];
 const COLOUR_FORMS: &str = "expected one of the names black, red, green, yellow, blue, magenta, \
      cyan, gray, dark-gray, light-red, light-green, light-yellow, light-blue, light-magenta, \
      light-cyan, white, reset or default; a hex colour \"#rrggbb\"; or a palette index 0-255";
@@ -27,7 +48,12 @@ const COLOUR_FORMS: &str = "expected one of the names black, red, green, yellow,
 pub(crate) fn parse_colour(text: &str) -> Result<Color, String> {
     let trimmed = text.trim();
     let name = if trimmed.eq_ignore_ascii_case("default") { "reset" } else { trimmed };
-    Color::from_str(name).map_err(|_| format!("unknown colour {text:?} ({COLOUR_FORMS})"))
+    Color::from_str(name).map_err(|_| {
+        let hint = super::layers::nearest(trimmed, COLOUR_NAMES)
+            .map(|n| format!(": did you mean \"{n}\"?"))
+            .unwrap_or_default();
+        format!("unknown colour {text:?}{hint} ({COLOUR_FORMS})")
+    })
 }
 
 /// Reads the style table at `found` (whose TOML path is `path`), reporting every bad entry.

@@ -38,7 +38,7 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
 )]
 #[case::unknown_field(
     "unknown_field.toml",
-    "3:1: reader.max_widht: unknown field \"max_widht\" (expected one of: max_width, scroll_lines, scrollbar)"
+    "3:1: reader.max_widht: unknown field \"max_widht\": did you mean \"max_width\"? (expected one of: max_width, scroll_lines, scrollbar)"
 )]
 #[case::wrong_type(
     "wrong_type.toml",
@@ -56,7 +56,7 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
 )]
 #[case::unknown_theme_slot(
     "unknown_theme_slot.toml",
-    "3:1: theme.titel: unknown theme slot \"titel\" (expected one of: text, title, meta, heading, \
+    "3:1: theme.titel: unknown theme slot \"titel\": did you mean \"title\"? (expected one of: text, title, meta, heading, \
      heading1, heading2, emphasis, strong, code, code_block, quote, link, link_url, rule, \
      list_marker, border, border_focused, pane_title, list_item, list_selected, \
      list_selected_unfocused, list_meta, list_unread, list_filter_match, warning, status, status_focus, status_message, error, \
@@ -94,7 +94,7 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
 )]
 #[case::unknown_watch_field(
     "unknown_watch_field.toml",
-    "6:1: entities.watch[0].regexp: unknown watch-list field \"regexp\" (expected one of: name, style, terms, regex)"
+    "6:1: entities.watch[0].regexp: unknown watch-list field \"regexp\": did you mean \"regex\"? (expected one of: name, style, terms, regex)"
 )]
 #[case::missing_watch_field(
     "missing_watch_field.toml",
@@ -130,7 +130,7 @@ fn every_problem_is_reported_at_once_in_file_order() {
             .to_owned(),
         "6:13: reader.max_width: 5 is out of range: expected an integer from 20 to 65535 (terminal cells)".into(),
         "7:13: reader.scrollbar: expected true or false, found string \"yes\"".into(),
-        "10:1: ui.list_widht: unknown field \"list_widht\" (expected one of: list_width, mouse, key_hints)".into(),
+        "10:1: ui.list_widht: unknown field \"list_widht\": did you mean \"list_width\"? (expected one of: list_width, mouse, key_hints)".into(),
         format!("13:16: theme.title.fg: unknown colour \"purpel\" {COLOUR_HINT}"),
         "13:26: theme.title.blink: unknown style attribute \"blink\" \
          (expected one of: fg, bg, bold, italic, underline, reversed, dim)"
