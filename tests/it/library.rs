@@ -306,3 +306,53 @@ fn files_added_changed_and_removed_on_disk_update_the_list_in_place() {
     changed(&mut app, &root.join(".draft.txt"));
     assert_eq!(listed(&app).len(), 4);
 }
+
+/// The writer `the_state_file_survives_kill_9_at_any_moment` kills: saves states forever, each
+/// a whole generation (every record's position is the generation number).
+#[test]
+#[ignore = "the child process of the kill -9 test"]
+fn state_writer_child() {
+    let Some(path) = std::env::var_os("NEWSDESK_STATE_WRITER") else { return };
+    let path = std::path::PathBuf::from(path);
+    for generation in 1.. {
+        let records = (0..2000)
+            .map(|i| newsdesk::store::Record {
+                path: format!("/lib/article-{i:05}.md"),
+                hash: i + 1,
+                reading: newsdesk::store::Reading { read: true, at: generation, last_read: 1 },
+            })
+            .collect();
+        let saved = newsdesk::store::Memory::default().merged("/lib", Some("/lib/a.md"), records);
+        newsdesk::store::save(&path, &saved).expect("save");
+    }
+}
+
+#[test]
+fn the_state_file_survives_kill_9_at_any_moment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("state.json");
+    let mut generations = std::collections::BTreeSet::new();
+    for round in 0..40u64 {
+        let mut child = std::process::Command::new(std::env::current_exe().expect("test binary"))
+            .args(["--exact", "library::state_writer_child", "--ignored", "--nocapture"])
+            .env("NEWSDESK_STATE_WRITER", &path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn the writer");
+        std::thread::sleep(Duration::from_millis(15 + round * 7 % 60));
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        if !path.exists() {
+            continue; // killed before its first write
+        }
+        let loaded = newsdesk::store::load(&path);
+        assert_eq!(loaded.message, None, "round {round}: the file is whole");
+        let articles = &loaded.memory.saved.articles;
+        assert_eq!(articles.len(), 2000, "round {round}: every record of one save");
+        let at = articles[0].reading.at;
+        assert!(articles.iter().all(|r| r.reading.at == at), "round {round}: one generation, not a mix");
+        generations.insert(at);
+    }
+    assert!(!generations.is_empty(), "the writer got to write");
+}
