@@ -377,3 +377,44 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     assert_eq!((status.exit_code(), status.signal()), (143, None), "exit status {status}");
     assert_terminal_restored(&s);
 }
+
+/// The terminal going away (the window closed, ssh dropped) ends newsdesk: no process left
+/// spinning on a dead terminal.
+#[test]
+fn newsdesk_exits_when_its_terminal_goes_away() {
+    let pair = native_pty_system()
+        .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
+        .expect("open a pseudo-terminal");
+    let home = tempfile::tempdir().expect("temp home");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
+    cmd.arg(articles());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+    cmd.env("XDG_STATE_HOME", home.path().join("state"));
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn newsdesk");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    // Wait for the first frame.
+    let mut seen = Vec::new();
+    let mut buf = [0; 4096];
+    while !String::from_utf8_lossy(&seen).contains("Articles") {
+        let n = reader.read(&mut buf).expect("read the first frame");
+        assert!(n > 0, "newsdesk ended before drawing");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    let pid = child.process_id().expect("pid");
+    drop(reader);
+    drop(pair.master);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        if child.try_wait().expect("status").is_some() {
+            break;
+        }
+        if Instant::now() > deadline {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            let _ = child.kill();
+            panic!("newsdesk still runs 5 s after its terminal closed: {stat}");
+        }
+        thread::sleep(POLL);
+    }
+}
