@@ -34,6 +34,11 @@ pub enum Exit {
     Signal(usize),
 }
 
+/// Articles larger than this show their start at once and the rest when it has been read.
+const HUGE_BYTES: u64 = 8 << 20;
+/// How much of a huge article is read to show at once.
+const START_BYTES: usize = 512 << 10;
+
 /// The reading state is written at most this often while reading (and always on the way out).
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
@@ -55,6 +60,8 @@ pub struct App {
     watcher: Option<crate::watch::Watcher>,
     /// An article to open in the editor once the event loop gets the terminal back.
     pending_edit: Option<usize>,
+    /// Huge articles whose rest is being read on a thread.
+    reading_rest: usize,
 }
 
 impl App {
@@ -75,6 +82,7 @@ impl App {
             saved_at: Instant::now(),
             watcher: None,
             pending_edit: None,
+            reading_rest: 0,
         }
     }
 
@@ -128,12 +136,21 @@ impl App {
     /// Applies a message and performs the effects it asks for.
     pub fn step(&mut self, msg: Msg) {
         self.state.now = crate::store::now();
+        if matches!(msg, Msg::OpenedRest { .. }) {
+            self.reading_rest = self.reading_rest.saturating_sub(1);
+        }
         let mut next = update(&mut self.state, msg);
         while let Some(effect) = next {
             next = match effect {
                 Effect::Load(i) => {
-                    let article = self.article(i);
-                    update(&mut self.state, Msg::Opened(i, article))
+                    if let Some(start) = self.start_of_huge(i) {
+                        let next = update(&mut self.state, Msg::Opened(i, Arc::new(start)));
+                        self.state.message = Some(crate::update::READING_REST.into());
+                        next
+                    } else {
+                        let article = self.article(i);
+                        update(&mut self.state, Msg::Opened(i, article))
+                    }
                 }
                 Effect::CountMatches { generation } => {
                     self.count_in_background(generation);
@@ -243,6 +260,7 @@ impl App {
         loop {
             self.detect_in_background();
             let pending = self.detecting.is_some()
+                || self.reading_rest > 0
                 || self.state.search.as_ref().is_some_and(|s| !s.complete)
                 || self.state.library_search_wanted().is_some();
             if !pending {
@@ -267,6 +285,27 @@ impl App {
             let (found, complete) = matcher.find_within(text, 0..text.len(), Some(COUNT_BUDGET));
             let _ = tx.send(Msg::Counted { generation, matches: found, complete });
         });
+    }
+
+    /// For an article over [`HUGE_BYTES`]: its start, to show at once, while the whole is read
+    /// and laid out on a thread (answering with [`Msg::OpenedRest`]).
+    fn start_of_huge(&mut self, i: usize) -> Option<Article> {
+        let entry = self.state.library.entries.get(i)?;
+        let size = std::fs::metadata(&entry.path).ok()?.len();
+        if size <= HUGE_BYTES {
+            return None;
+        }
+        let start = article::load_prefix(&entry.path, entry.format, START_BYTES)?;
+        self.reading_rest += 1;
+        let (path, format) = (entry.path.clone(), entry.format);
+        let width = usize::from(self.state.areas.reader_text.width);
+        let tx = self.background.0.clone();
+        std::thread::spawn(move || {
+            let article = article::load_guarded(&path, format);
+            let layout = crate::text::wrap::Layout::new(&article.doc, width, article.warnings.len());
+            let _ = tx.send(Msg::OpenedRest { entry: i, article: Arc::new(article), layout: Box::new(layout) });
+        });
+        Some(start)
     }
 
     fn article(&self, i: usize) -> Arc<Article> {

@@ -190,6 +190,28 @@ pub fn load(path: &Path, format: Format) -> Article {
     }
 }
 
+/// Reads and parses only the first `bytes` of an article (cut at a line end), to show a huge
+/// one at once while the rest is read in the background. Byte offsets into its text are the
+/// same as into the whole article's: the text is a prefix of it. `None` when the file cannot
+/// be cut that way (UTF-16, binary, unreadable): the whole load says why.
+pub fn load_prefix(path: &Path, format: Format, bytes: usize) -> Option<Article> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(bytes);
+    std::fs::File::open(path).ok()?.take(bytes as u64).read_to_end(&mut head).ok()?;
+    if decode_utf16(&head).is_some() || binary_reason(&head).is_some() {
+        return None;
+    }
+    let cut = head.iter().rposition(|&b| b == b'\n').map_or(head.len(), |i| i + 1);
+    head.truncate(cut);
+    let mut warnings = Vec::new();
+    let raw = decode(&head, &mut warnings);
+    let raw = crate::text::sanitize::strip_sequences(&raw, format == Format::Markdown);
+    let raw = crate::text::sanitize::lone_cr_to_lf(raw);
+    let mut article = parse(format, &raw, path);
+    article.warnings = warnings;
+    Some(article)
+}
+
 thread_local! {
     static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }

@@ -65,6 +65,13 @@ pub enum Msg {
     },
     /// Files changed on disk, read and ready to apply.
     FilesChanged(Vec<Change>),
+    /// The whole of huge article `entry`, read in the background after its start was shown,
+    /// with its layout at `layout.width`.
+    OpenedRest {
+        entry: usize,
+        article: Arc<Article>,
+        layout: Box<Layout>,
+    },
 }
 
 /// Work the app must do for the state.
@@ -147,8 +154,31 @@ fn handle(state: &mut State, msg: Msg) -> Option<Effect> {
         }
         Msg::LibraryHits { generation, hits, done } => library::library_hits(state, generation, hits, done),
         Msg::FilesChanged(changes) => library::files_changed(state, changes),
+        Msg::OpenedRest { entry, article, layout } => opened_rest(state, entry, article, *layout),
     }
 }
+
+/// The rest of the huge article shown: it replaces the start shown so far, at the same place.
+fn opened_rest(state: &mut State, entry: usize, article: Arc<Article>, layout: Layout) -> Option<Effect> {
+    let shown = state.reader.as_ref().filter(|r| r.entry == entry)?;
+    let anchor = shown.anchor();
+    if let Some(e) = state.library.entries.get_mut(entry) {
+        e.update(&article);
+    }
+    let width = usize::from(state.areas.reader_text.width);
+    let layout = if layout.width == width { layout } else { Layout::new(&article.doc, width, article.warnings.len()) };
+    let top = layout.line_of(anchor).min(layout.lines.len().saturating_sub(state.view_height()));
+    let mut reader = Reader { entry, article, layout, top, highlights: Highlights::default(), job: 0 };
+    entities::start(state, &mut reader);
+    state.reader = Some(reader);
+    if state.message.as_deref() == Some(READING_REST) {
+        state.message = None;
+    }
+    search::refresh_matches(state)
+}
+
+/// The status line's word while a huge article's rest is read.
+pub const READING_REST: &str = "reading the rest of this article…";
 
 /// Where a movement action takes a position in a list of `last + 1` rows, paging by `page`;
 /// `None` for an action that is not a movement. Shared by the overlays (help, entity panel).

@@ -356,3 +356,30 @@ fn the_state_file_survives_kill_9_at_any_moment() {
     }
     assert!(!generations.is_empty(), "the writer got to write");
 }
+
+#[test]
+fn a_huge_article_shows_its_start_at_once_and_the_rest_at_the_same_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paragraph = "The harbour board met again on Tuesday and agreed nothing at all, as usual. ";
+    let mut body = String::new();
+    for i in 0..130_000 {
+        body += &i.to_string();
+        body += " ";
+        body += paragraph;
+        body += "\n\n";
+    }
+    let text = format!("A Very Long Report\n\n{body}");
+    assert!(text.len() > 9 << 20);
+    fs::write(dir.path().join("huge.txt"), &text).expect("write");
+    let mut app = app_on(dir.path(), Config::default(), 100, 30);
+    let start = app.state.reader.as_ref().expect("shown at once").article.doc.text.len();
+    assert!(start < 1 << 20, "only its start was read: {start} bytes");
+    press(&mut app, "enter G");
+    let at_end_of_start = app.state.reader.as_ref().expect("open").anchor();
+    settle(&mut app);
+    let reader = app.state.reader.as_ref().expect("open");
+    assert_eq!(reader.article.doc.text.len(), text.len(), "the whole article now");
+    assert_eq!(reader.anchor(), at_end_of_start, "at the same place");
+    press(&mut app, "G");
+    assert!(app.state.reader.as_ref().expect("open").anchor() > 9 << 20, "the end is the real end");
+}
