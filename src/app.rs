@@ -62,6 +62,8 @@ pub struct App {
     pending_edit: Option<usize>,
     /// Huge articles whose rest is being read on a thread.
     reading_rest: usize,
+    /// The folder being read in the background.
+    scanner: Option<Receiver<crate::library::ScanBatch>>,
 }
 
 impl App {
@@ -83,6 +85,7 @@ impl App {
             watcher: None,
             pending_edit: None,
             reading_rest: 0,
+            scanner: None,
         }
     }
 
@@ -126,6 +129,49 @@ impl App {
             Ok(w) => self.watcher = Some(w),
             Err(e) => self.state.message = Some(format!("live reload is off: {e}")),
         }
+    }
+
+    /// Reads the folder in the background: the list fills as it is read, keys work meanwhile.
+    /// Once it is read, every article is loaded fully and the folder watched (see
+    /// [`App::drain_scan`]).
+    pub fn scan_in_background(&mut self) {
+        self.state.scanning = true;
+        self.scanner = Some(crate::library::spawn_scan(self.state.library.root.clone()));
+    }
+
+    /// Applies what the background scan has read so far, as one batch; returns whether any
+    /// arrived.
+    fn drain_scan(&mut self) -> bool {
+        let Some(rx) = &self.scanner else { return false };
+        let mut merged = crate::library::ScanBatch::default();
+        let mut any = false;
+        loop {
+            match rx.try_recv() {
+                Ok(batch) => {
+                    any = true;
+                    merged.entries.extend(batch.entries);
+                    merged.warnings.extend(batch.warnings);
+                    merged.done |= batch.done;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    merged.done = true;
+                    any = true;
+                    break;
+                }
+            }
+        }
+        if !any {
+            return false;
+        }
+        let done = merged.done;
+        self.step(Msg::Scanned(merged));
+        if done {
+            self.scanner = None;
+            self.load_in_background();
+            self.watch_folder();
+        }
+        true
     }
 
     /// Starts reading every article fully in the background (word counts, exact titles).
@@ -437,7 +483,7 @@ impl App {
                 self.save_state();
                 return Ok(Exit::Quit);
             }
-            let wait = if self.loader.is_some() { 15 } else { 250 };
+            let wait = if self.loader.is_some() || self.scanner.is_some() { 15 } else { 250 };
             if event::poll(Duration::from_millis(wait))? {
                 // Take every event already waiting before drawing again.
                 loop {
@@ -451,6 +497,7 @@ impl App {
                     }
                 }
             }
+            dirty |= self.drain_scan();
             dirty |= self.drain_loader();
             dirty |= self.drain_background();
         }

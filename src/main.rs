@@ -10,7 +10,7 @@ use clap::Parser;
 use newsdesk::app::{App, Exit};
 use newsdesk::cli::{Cli, Command, entities, library_dir, list};
 use newsdesk::config::{self, Config};
-use newsdesk::library::Library;
+use newsdesk::library::{Library, absolute, check_folder};
 use newsdesk::text::sanitize::printable;
 use newsdesk::tui::Tui;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
@@ -54,13 +54,12 @@ fn main() -> ExitCode {
         };
     }
     let root = library_dir(cli.dir.as_deref(), &config);
-    let library = match Library::open(&root) {
-        Ok(library) => library,
-        Err(e) => {
-            eprintln!("newsdesk: {}", printable(&e.to_string()));
-            return ExitCode::from(USAGE);
-        }
-    };
+    if let Err(e) = check_folder(&root) {
+        eprintln!("newsdesk: {}", printable(&e.to_string()));
+        return ExitCode::from(USAGE);
+    }
+    // The folder is read in the background once the app runs.
+    let library = Library { root: absolute(&root), ..Library::default() };
     if !std::io::stdout().is_terminal() {
         eprintln!("newsdesk: standard output is not a terminal; use `newsdesk list` in scripts");
         return ExitCode::from(USAGE);
@@ -82,14 +81,32 @@ fn run(library: Library, config: Config) -> anyhow::Result<Exit> {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), usize::try_from(sig)?)?;
     }
     let mouse = config.ui.mouse;
+    watchdog(Arc::clone(&signal), mouse);
     let mut app = App::new(library, config);
     if let Some(path) = newsdesk::store::default_path() {
         app.keep_state(path);
     }
-    app.load_in_background();
-    app.watch_folder();
+    app.scan_in_background();
     let mut tui = Tui::enter(mouse)?;
     let exit = app.run(&mut tui.terminal, &signal)?;
     drop(tui);
     Ok(exit)
+}
+
+/// Ends the process when a terminating signal has been waiting for longer than the event loop
+/// needs to see it: when the terminal goes away, reading it can block or spin inside the
+/// terminal library, where the loop never gets to check the signal.
+fn watchdog(signal: Arc<AtomicUsize>, mouse: bool) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            let sig = signal.load(std::sync::atomic::Ordering::Relaxed);
+            if sig != 0 {
+                // The loop's own way out (state saved, terminal restored) goes first.
+                std::thread::sleep(std::time::Duration::from_millis(700));
+                newsdesk::tui::restore(mouse);
+                std::process::exit(i32::try_from(128 + sig).unwrap_or(1));
+            }
+        }
+    });
 }

@@ -263,6 +263,11 @@ pub struct State {
     pub reload_anchor: Option<(usize, String)>,
     /// The time, in seconds since the Unix epoch, set by the app before each update.
     pub now: u64,
+    /// The folder is still being read in the background.
+    pub scanning: bool,
+    /// The last selected article of the previous run, to select once the scan finds it (unless
+    /// the user moved first).
+    pub wanted_last: Option<String>,
     /// Articles read recently, most recent first, kept wrapped for instant switching back.
     pub recent: VecDeque<Reader>,
     /// Entities are highlighted in the reading pane.
@@ -302,6 +307,8 @@ impl State {
             touched: None,
             reload_anchor: None,
             now: 0,
+            scanning: false,
+            wanted_last: None,
             recent: VecDeque::new(),
             entities_on: true,
             legend: false,
@@ -395,14 +402,34 @@ impl State {
                 e.reading = r.reading;
             }
         }
-        let last = memory.last(&path_key(&self.library.root)).map(str::to_owned);
+        self.wanted_last = memory.last(&path_key(&self.library.root)).map(str::to_owned);
         self.memory = memory;
         self.sort();
-        if let Some(pos) =
-            last.and_then(|l| self.order.iter().position(|&i| path_key(&self.library.entries[i].path) == l))
-        {
+        self.select_wanted_last();
+    }
+
+    /// Selects the previous run's last article if it is listed now.
+    pub fn select_wanted_last(&mut self) {
+        let Some(last) = self.wanted_last.as_deref() else { return };
+        if let Some(pos) = self.order.iter().position(|&i| path_key(&self.library.entries[i].path) == last) {
             self.selected = pos;
+            self.wanted_last = None;
         }
+    }
+
+    /// Takes in a batch of the background scan: the articles with what earlier runs remembered
+    /// of them.
+    pub fn add_scanned(&mut self, batch: crate::library::ScanBatch) {
+        for mut e in batch.entries {
+            if let Some(r) = self.memory.by_path(&path_key(&e.path)) {
+                e.reading = r.reading;
+            }
+            self.library.entries.push(e);
+        }
+        self.library.warnings.extend(batch.warnings);
+        self.scanning = !batch.done;
+        self.sort();
+        self.select_wanted_last();
     }
 
     /// Gives entry `i`, whose content hash is now known, the state of a renamed or moved
@@ -456,6 +483,9 @@ impl State {
     /// The list pane's title: the count, the sort, the folder and the filter in force.
     pub fn list_title(&self) -> String {
         let mut title = format!("Articles {} · by {}", self.order.len(), self.options.sort);
+        if self.scanning {
+            title += " · reading the folder…";
+        }
         if let Some(folder) = &self.folder {
             title += " · in ";
             title += if folder.is_empty() { "./" } else { folder };

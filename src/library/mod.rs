@@ -102,7 +102,7 @@ impl Library {
     /// is made absolute, so articles have one name whatever folder newsdesk is started in.
     pub fn open(root: &Path) -> Result<Self, LibraryError> {
         check_folder(root)?;
-        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let root = absolute(root);
         let (files, warnings) = scan(&root);
         let entries = read_heads(&root, &files);
         Ok(Self { root, entries, warnings })
@@ -216,6 +216,16 @@ pub fn check_folder(root: &Path) -> Result<(), LibraryError> {
 /// links followed but never in a loop.
 pub fn scan(root: &Path) -> (Vec<(PathBuf, Format)>, Vec<String>) {
     let mut files = Vec::new();
+    let warnings = walk(root, |path, format| {
+        files.push((path, format));
+        true
+    });
+    (files, warnings)
+}
+
+/// Walks `root` as [`scan`] does, handing each article file to `found` as it is met, until
+/// `found` returns false; returns the problems met.
+fn walk(root: &Path, mut found: impl FnMut(PathBuf, Format) -> bool) -> Vec<String> {
     let mut warnings = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -225,8 +235,10 @@ pub fn scan(root: &Path) -> (Vec<(PathBuf, Format)>, Vec<String>) {
     for item in walker {
         match item {
             Ok(e) if e.file_type().is_file() => {
-                if let Some(format) = Format::of(e.path()) {
-                    files.push((e.into_path(), format));
+                if let Some(format) = Format::of(e.path())
+                    && !found(e.into_path(), format)
+                {
+                    break;
                 }
             }
             Ok(_) => {}
@@ -241,7 +253,48 @@ pub fn scan(root: &Path) -> (Vec<(PathBuf, Format)>, Vec<String>) {
             }
         }
     }
-    (files, warnings)
+    warnings
+}
+
+/// Part of a folder read in the background: its next articles (heads read) and problems.
+#[derive(Debug, Clone, Default)]
+pub struct ScanBatch {
+    pub entries: Vec<Entry>,
+    pub warnings: Vec<String>,
+    /// The whole folder has been read.
+    pub done: bool,
+}
+
+/// Articles per batch of a background scan: the list grows in steps the event loop can sort
+/// between keys.
+const SCAN_BATCH: usize = 4096;
+
+/// Scans `root` (made absolute) on a thread, sending its articles in batches as their heads
+/// are read, so a huge folder never holds up the first frame or the keys; the last batch has
+/// `done` set. Stops when the receiver hangs up.
+pub fn spawn_scan(root: PathBuf) -> mpsc::Receiver<ScanBatch> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut chunk = Vec::with_capacity(SCAN_BATCH);
+        let mut alive = true;
+        let warnings = walk(&root, |path, format| {
+            chunk.push((path, format));
+            if chunk.len() == SCAN_BATCH {
+                let entries = read_heads(&root, &std::mem::take(&mut chunk));
+                alive = tx.send(ScanBatch { entries, warnings: Vec::new(), done: false }).is_ok();
+            }
+            alive
+        });
+        let entries = read_heads(&root, &chunk);
+        let _ = tx.send(ScanBatch { entries, warnings, done: true });
+    });
+    rx
+}
+
+/// The root as the library names it: absolute, so articles have one name whatever folder
+/// newsdesk is started in.
+pub fn absolute(root: &Path) -> PathBuf {
+    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
 }
 
 /// `path` relative to `root`, with `/` separators, for display.
@@ -346,6 +399,16 @@ mod tests {
         let lib = Library::open(dir.path()).expect("opens");
         let got: Vec<usize> = lib.spawn_full_load().iter().map(|(i, _)| i).collect();
         assert_eq!(got, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_background_scan_sends_what_open_reads() {
+        let dir = folder();
+        let lib = Library::open(dir.path()).expect("opens");
+        let batches: Vec<ScanBatch> = spawn_scan(absolute(dir.path())).iter().collect();
+        assert!(batches.last().is_some_and(|b| b.done));
+        let entries: Vec<Entry> = batches.into_iter().flat_map(|b| b.entries).collect();
+        assert_eq!(entries, lib.entries);
     }
 
     #[cfg(unix)]

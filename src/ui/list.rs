@@ -59,6 +59,7 @@ impl Widget for ListView<'_> {
         block.render(area, buf);
         if count == 0 {
             let text = match &state.filter {
+                _ if state.scanning => vec![Line::styled("Reading the folder…", theme.list_meta)],
                 Some(f) if !f.complete => vec![Line::styled("Searching…", theme.list_meta)],
                 Some(_) => vec![
                     Line::styled("No article matches.", theme.warning),

@@ -59,7 +59,10 @@ impl Widget for ReaderView<'_> {
             let block = super::pane(Line::from(" newsdesk "), focused, theme);
             let inner = block.inner(area);
             block.render(area, buf);
-            if state.order.is_empty() && state.library.entries.iter().any(|e| !e.gone) {
+            if state.scanning {
+                Paragraph::new(Line::styled("Reading the folder…", theme.meta))
+                    .render(inner.inner(Margin { horizontal: 1, vertical: 0 }), buf);
+            } else if state.order.is_empty() && state.library.entries.iter().any(|e| !e.gone) {
                 let why = if state.filter.is_some() { "No article matches the filter." } else { "No articles here." };
                 Paragraph::new(Line::styled(why, theme.meta))
                     .render(inner.inner(Margin { horizontal: 1, vertical: 0 }), buf);

@@ -65,6 +65,8 @@ pub enum Msg {
     },
     /// Files changed on disk, read and ready to apply.
     FilesChanged(Vec<Change>),
+    /// The next articles of a folder read in the background.
+    Scanned(crate::library::ScanBatch),
     /// The whole of huge article `entry`, read in the background after its start was shown,
     /// with its layout at `layout.width`.
     OpenedRest {
@@ -99,6 +101,8 @@ fn handle(state: &mut State, msg: Msg) -> Option<Effect> {
     match msg {
         Msg::Action(action) => {
             state.message = None;
+            // The user took over: the previous run's article is not selected from under them.
+            state.wanted_last = None;
             if state.help.is_some() {
                 help_action(state, action);
                 return None;
@@ -155,6 +159,11 @@ fn handle(state: &mut State, msg: Msg) -> Option<Effect> {
         Msg::LibraryHits { generation, hits, done } => library::library_hits(state, generation, hits, done),
         Msg::FilesChanged(changes) => library::files_changed(state, changes),
         Msg::OpenedRest { entry, article, layout } => opened_rest(state, entry, article, *layout),
+        Msg::Scanned(batch) => {
+            state.add_scanned(batch);
+            keep_selection_visible(state);
+            load_if_needed(state)
+        }
     }
 }
 

@@ -383,3 +383,41 @@ fn a_huge_article_shows_its_start_at_once_and_the_rest_at_the_same_place() {
     press(&mut app, "G");
     assert!(app.state.reader.as_ref().expect("open").anchor() > 9 << 20, "the end is the real end");
 }
+
+#[test]
+fn the_list_fills_as_the_folder_is_read_and_the_last_article_is_selected_when_found() {
+    let dir = copy();
+    let root = newsdesk::library::absolute(dir.path());
+    let state_dir = tempfile::tempdir().expect("state dir");
+    let state_file = state_dir.path().join("state.json");
+    // An earlier run left the allotment notes selected.
+    let mut first = app_on(&root, Config::default(), 100, 30);
+    first.keep_state(state_file.clone());
+    press(&mut first, "j j");
+    assert_eq!(selected_title(&first), GARDEN);
+    first.state.reading_dirty = true;
+    first.save_state();
+    drop(first);
+
+    let library = newsdesk::library::Library { root: root.clone(), ..Default::default() };
+    let mut app = App::new(library, Config::default());
+    app.step(Msg::Resize(100, 30));
+    app.keep_state(state_file);
+    app.state.scanning = true;
+    assert!(app.state.list_title().contains("reading the folder…"));
+    let mut batches = newsdesk::library::spawn_scan(root).into_iter();
+    let mut seen = 0;
+    for batch in batches.by_ref() {
+        let done = batch.done;
+        seen += batch.entries.len();
+        app.step(Msg::Scanned(batch));
+        if done {
+            break;
+        }
+    }
+    assert_eq!(seen, 5);
+    assert!(!app.state.scanning);
+    assert!(!app.state.list_title().contains("reading"));
+    assert_eq!(selected_title(&app), GARDEN, "selected again once listed");
+    assert_eq!(shown_title(&app), GARDEN);
+}
