@@ -428,6 +428,15 @@ impl State {
         }
         self.library.warnings.extend(batch.warnings);
         self.scanning = !batch.done;
+        if batch.done && !self.library.warnings.is_empty() {
+            let n = self.library.warnings.len();
+            let first = &self.library.warnings[0];
+            self.message = Some(if n == 1 {
+                format!("not read: {first}")
+            } else {
+                format!("{n} places not read, first: {first}")
+            });
+        }
         self.sort();
         self.select_wanted_last();
     }
