@@ -37,7 +37,7 @@ pub enum Exit {
 /// Articles larger than this show their start at once and the rest when it has been read.
 const HUGE_BYTES: u64 = 8 << 20;
 /// How much of a huge article is read to show at once.
-const START_BYTES: usize = 512 << 10;
+const START_BYTES: usize = 128 << 10;
 
 /// The reading state is written at most this often while reading (and always on the way out).
 const SAVE_EVERY: Duration = Duration::from_secs(2);
@@ -336,7 +336,7 @@ impl App {
     /// For an article over [`HUGE_BYTES`]: its start, to show at once, while the whole is read
     /// and laid out on a thread (answering with [`Msg::OpenedRest`]).
     fn start_of_huge(&mut self, i: usize) -> Option<Article> {
-        let entry = self.state.library.entries.get(i)?;
+        let entry = self.state.library.entries.get(i).filter(|e| !e.problem)?;
         let size = std::fs::metadata(&entry.path).ok()?.len();
         if size <= HUGE_BYTES {
             return None;
@@ -356,6 +356,7 @@ impl App {
 
     fn article(&self, i: usize) -> Arc<Article> {
         let article = match self.state.library.entries.get(i) {
+            Some(entry) if entry.problem => entry.problem_article(),
             Some(entry) => article::load_guarded(&entry.path, entry.format),
             None => Article::default(),
         };

@@ -163,11 +163,6 @@ pub fn library_dir(arg: Option<&Path>, config: &Config) -> PathBuf {
 pub fn list(root: &Path, json: bool, config: &Config, out: &mut impl Write) -> anyhow::Result<()> {
     let mut library = Library::open(root)?;
     library.load_all();
-    // Folders that could not be read, link loops, dangling links: said on stderr, so the
-    // listing itself stays clean for scripts.
-    for w in &library.warnings {
-        eprintln!("newsdesk: {}", crate::text::sanitize::printable(w));
-    }
     let state = State::new(library, Options::from(config));
     let entries = state.order.iter().filter_map(|&i| state.entry(i));
     if json {

@@ -56,6 +56,10 @@ pub struct Entry {
     /// vector, so indices held elsewhere (the open article, recent ones) stay valid.
     #[serde(skip)]
     pub gone: bool,
+    /// Not an article but a place the scan could not read (a folder, a broken link): listed
+    /// with the system's words, never loaded.
+    #[serde(skip)]
+    pub problem: bool,
 }
 
 impl Entry {
@@ -71,11 +75,43 @@ impl Entry {
             hash: None,
             reading: Reading::default(),
             gone: false,
+            problem: false,
+        }
+    }
+
+    /// The list entry of a place the scan could not read.
+    pub fn problem(root: &Path, path: &Path, why: String) -> Self {
+        let mut entry = Self::new(root, path, Format::Text);
+        entry.meta.title = path.file_name().map_or_else(|| entry.rel.clone(), |n| n.to_string_lossy().into_owned());
+        entry.meta.title = crate::text::sanitize::strip_sequences(&entry.meta.title, false).into_owned();
+        entry.warning = Some(why);
+        entry.words = Some(0);
+        entry.problem = true;
+        entry
+    }
+
+    /// What the reading pane shows for it: its title and the problem.
+    pub fn problem_article(&self) -> Article {
+        Article {
+            meta: self.meta.clone(),
+            warnings: self.warning.iter().cloned().collect(),
+            doc: crate::text::doc::Document {
+                text: self.meta.title.clone(),
+                blocks: vec![crate::text::doc::Block::new(
+                    0..self.meta.title.len(),
+                    crate::text::doc::BlockKind::Title,
+                )],
+                inlines: Vec::new(),
+            },
+            ..Article::default()
         }
     }
 
     /// Takes what a full load learned: exact metadata, word count, warnings, content hash.
     pub fn update(&mut self, article: &Article) {
+        if self.problem {
+            return;
+        }
         self.meta = article.meta.clone();
         self.words = Some(article.words);
         self.warning = article.warnings.first().cloned();
@@ -103,14 +139,16 @@ impl Library {
     pub fn open(root: &Path) -> Result<Self, LibraryError> {
         check_folder(root)?;
         let root = absolute(root);
-        let (files, warnings) = scan(&root);
-        let entries = read_heads(&root, &files);
+        let (files, problems) = scan(&root);
+        let mut entries = read_heads(&root, &files);
+        let (mut bad, warnings) = problem_entries(&root, problems);
+        entries.append(&mut bad);
         Ok(Self { root, entries, warnings })
     }
 
     /// Reads every article fully (word counts, exact titles); for the scriptable listing.
     pub fn load_all(&mut self) {
-        for entry in &mut self.entries {
+        for entry in self.entries.iter_mut().filter(|e| !e.problem) {
             entry.update(&article::load_guarded(&entry.path, entry.format));
         }
     }
@@ -119,8 +157,13 @@ impl Library {
     /// done; the receiver may hang up at any time.
     pub fn spawn_full_load(&self) -> mpsc::Receiver<(usize, Article)> {
         let (tx, rx) = mpsc::channel();
-        let jobs: Vec<(usize, PathBuf, Format)> =
-            self.entries.iter().enumerate().map(|(i, e)| (i, e.path.clone(), e.format)).collect();
+        let jobs: Vec<(usize, PathBuf, Format)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.problem)
+            .map(|(i, e)| (i, e.path.clone(), e.format))
+            .collect();
         std::thread::spawn(move || {
             for (i, path, format) in jobs {
                 let mut article = article::load_guarded(&path, format);
@@ -212,21 +255,24 @@ pub fn check_folder(root: &Path) -> Result<(), LibraryError> {
     }
 }
 
+/// A place the scan could not read, and the system's words for why.
+pub type Problem = (PathBuf, String);
+
 /// Every article file under `root`, sorted by path; hidden files and folders skipped, symbolic
 /// links followed but never in a loop.
-pub fn scan(root: &Path) -> (Vec<(PathBuf, Format)>, Vec<String>) {
+pub fn scan(root: &Path) -> (Vec<(PathBuf, Format)>, Vec<Problem>) {
     let mut files = Vec::new();
-    let warnings = walk(root, |path, format| {
+    let problems = walk(root, |path, format| {
         files.push((path, format));
         true
     });
-    (files, warnings)
+    (files, problems)
 }
 
 /// Walks `root` as [`scan`] does, handing each article file to `found` as it is met, until
-/// `found` returns false; returns the problems met.
-fn walk(root: &Path, mut found: impl FnMut(PathBuf, Format) -> bool) -> Vec<String> {
-    let mut warnings = Vec::new();
+/// `found` returns false; returns the problems met, as the path and the system's words.
+fn walk(root: &Path, mut found: impl FnMut(PathBuf, Format) -> bool) -> Vec<Problem> {
+    let mut problems = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -243,17 +289,27 @@ fn walk(root: &Path, mut found: impl FnMut(PathBuf, Format) -> bool) -> Vec<Stri
             }
             Ok(_) => {}
             Err(e) => {
-                let at = e.path().map(|p| relative(root, p)).unwrap_or_default();
+                let at = e.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
                 let why = if e.loop_ancestor().is_some() {
                     "symbolic link loop, not followed".to_string()
+                } else if let Some(io) = e.io_error() {
+                    io.to_string()
                 } else {
                     e.to_string()
                 };
-                warnings.push(format!("{at}: {why}"));
+                problems.push((at, why));
             }
         }
     }
-    warnings
+    problems
+}
+
+/// The problems of a walk as warnings (`sub/x: Permission denied`) and as list entries, so an
+/// unreadable folder or a broken link shows in the list with the system's words.
+fn problem_entries(root: &Path, problems: Vec<Problem>) -> (Vec<Entry>, Vec<String>) {
+    let warnings = problems.iter().map(|(p, why)| format!("{}: {why}", relative(root, p))).collect();
+    let entries = problems.into_iter().map(|(path, why)| Entry::problem(root, &path, why)).collect();
+    (entries, warnings)
 }
 
 /// Part of a folder read in the background: its next articles (heads read) and problems.
@@ -277,7 +333,7 @@ pub fn spawn_scan(root: PathBuf) -> mpsc::Receiver<ScanBatch> {
     std::thread::spawn(move || {
         let mut chunk = Vec::with_capacity(SCAN_BATCH);
         let mut alive = true;
-        let warnings = walk(&root, |path, format| {
+        let problems = walk(&root, |path, format| {
             chunk.push((path, format));
             if chunk.len() == SCAN_BATCH {
                 let entries = read_heads(&root, &std::mem::take(&mut chunk));
@@ -285,7 +341,9 @@ pub fn spawn_scan(root: PathBuf) -> mpsc::Receiver<ScanBatch> {
             }
             alive
         });
-        let entries = read_heads(&root, &chunk);
+        let mut entries = read_heads(&root, &chunk);
+        let (mut bad, warnings) = problem_entries(&root, problems);
+        entries.append(&mut bad);
         let _ = tx.send(ScanBatch { entries, warnings, done: true });
     });
     rx
@@ -416,9 +474,23 @@ mod tests {
     fn symlink_loops_are_not_followed_forever() {
         let dir = folder();
         std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).expect("symlink");
+        std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), dir.path().join("dangling.txt")).expect("symlink");
         let lib = Library::open(dir.path()).expect("opens");
-        assert_eq!(lib.entries.len(), 4);
+        assert_eq!(lib.entries.iter().filter(|e| !e.problem).count(), 4);
         assert!(lib.warnings.iter().any(|w| w.contains("loop")), "{:?}", lib.warnings);
+        // Both are listed, with the system's words.
+        let problems: Vec<(&str, &str)> = lib
+            .entries
+            .iter()
+            .filter(|e| e.problem)
+            .map(|e| (e.rel.as_str(), e.warning.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().any(|(rel, why)| *rel == "sub/loop" && why.contains("loop")), "{problems:?}");
+        assert!(
+            problems.iter().any(|(rel, why)| *rel == "dangling.txt" && why.contains("No such file")),
+            "{problems:?}"
+        );
     }
 
     #[test]
