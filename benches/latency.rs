@@ -22,7 +22,7 @@ use ratatui::backend::TestBackend;
 
 /// `n` articles of ~3.4 KB, written once.
 fn folder(n: usize) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsdesk-bench-{n}"));
+    let dir = std::env::temp_dir().join(format!("newsdesk-latency-{n}"));
     if !dir.join(format!("{:06}.txt", n - 1)).exists() {
         std::fs::create_dir_all(&dir).expect("bench folder");
         for i in 0..n {

@@ -393,8 +393,14 @@ fn head_entry(root: &Path, path: &Path, format: Format) -> Entry {
                 Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
             };
             let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-            let text = crate::text::sanitize::strip_sequences(&text, format == Format::Markdown);
-            let text = crate::text::sanitize::lone_cr_to_lf(text).into_owned();
+            let text = match crate::text::sanitize::strip_sequences(&text, format == Format::Markdown) {
+                std::borrow::Cow::Borrowed(_) => text,
+                std::borrow::Cow::Owned(clean) => clean,
+            };
+            let text = match crate::text::sanitize::lone_cr_to_lf(std::borrow::Cow::Borrowed(&text)) {
+                std::borrow::Cow::Borrowed(_) => text,
+                std::borrow::Cow::Owned(clean) => clean,
+            };
             entry.meta = article::head_meta(format, &text, path);
         }
         Err(e) => {

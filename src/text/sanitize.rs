@@ -51,8 +51,7 @@ pub const SEQUENCE_PLACEHOLDER: char = '\u{241b}';
 /// string sequence ends at its terminator (BEL, `ESC \`, U+009C) or, unterminated, at the end
 /// of the line. Single control characters are left to [`safe_char`].
 pub fn strip_sequences(s: &str, entities: bool) -> Cow<'_, str> {
-    let intro = |c: char| matches!(c, '\u{1b}' | '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}');
-    if !(s.chars().any(intro) || entities && s.contains("&#")) {
+    if !(has_introducer(s.as_bytes()) || entities && memchr::memmem::find(s.as_bytes(), b"&#").is_some()) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -74,6 +73,13 @@ pub fn strip_sequences(s: &str, entities: bool) -> Cow<'_, str> {
         out.push(SEQUENCE_PLACEHOLDER);
     }
     Cow::Owned(out)
+}
+
+/// Whether `bytes` (UTF-8) hold ESC or one of the C1 introducers (encoded `C2 90`, `C2 98`,
+/// `C2 9B`, `C2 9D`, `C2 9E`, `C2 9F`): a vectorised scan, since most text holds none.
+fn has_introducer(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(0x1b, 0xc2, bytes)
+        .any(|i| bytes[i] == 0x1b || matches!(bytes.get(i + 1), Some(0x90 | 0x98 | 0x9b | 0x9d | 0x9e | 0x9f)))
 }
 
 /// The introducer at the start of `s` (a control character, or with `entities` a character
@@ -155,8 +161,7 @@ fn string_body(s: &str, entities: bool) -> usize {
 /// one byte, so offsets into the text stay valid. CRLF is left alone.
 pub fn lone_cr_to_lf(s: Cow<'_, str>) -> Cow<'_, str> {
     let b = s.as_bytes();
-    let lone = |i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
-    if !(0..b.len()).any(lone) {
+    if !memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1) != Some(&b'\n')) {
         return s;
     }
     let mut bytes = s.into_owned().into_bytes();
