@@ -76,6 +76,37 @@ fn keys(app: &mut App, terminal: &mut Terminal<TestBackend>, actions: &[Action],
     samples
 }
 
+/// A 100 MB article: the first frame (its start read, laid out and highlighted in view), and
+/// the whole of it read, parsed and laid out at 80 columns (what the background thread does).
+fn huge_article() {
+    let dir = std::env::temp_dir().join("newsdesk-latency-100mb");
+    let file = dir.join("huge.txt");
+    if !file.exists() {
+        std::fs::create_dir_all(&dir).expect("bench folder");
+        std::fs::write(&file, common::article_text(100, 100 << 20)).expect("article");
+    }
+    let _ = std::fs::read(&file); // warm the page cache
+    let mut first = Vec::new();
+    for _ in 0..11 {
+        let started = Instant::now();
+        let (mut app, _terminal) = first_frame(&dir);
+        first.push(started.elapsed());
+        assert!(app.state.reader.as_ref().is_some_and(|r| !r.highlights.entities.is_empty()), "highlighted");
+        // The rest is read on a thread; the next sample must not compete with it.
+        assert!(app.wait_for_background(Duration::from_secs(120)));
+    }
+    report("first_frame_100mb_article", first);
+    let mut whole = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        let article = newsdesk::library::article::load_guarded(&file, newsdesk::library::Format::Text);
+        let layout = newsdesk::text::wrap::Layout::new(&article.doc, 80, 0);
+        whole.push(started.elapsed());
+        assert!(layout.lines.len() > 1_000_000);
+    }
+    report("whole_100mb_read_parsed_laid_out", whole);
+}
+
 fn main() {
     // `cargo bench` passes --bench; a filter may follow.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
@@ -104,6 +135,9 @@ fn main() {
         let switch =
             keys(&mut app, &mut terminal, &[Action::NextArticle, Action::NextArticle, Action::PrevArticle], 300);
         report(&format!("key_to_frame_next_article_{n}"), switch);
+    }
+    if filter.as_deref().is_none_or(|f| "100mb".contains(f)) {
+        huge_article();
     }
     if filter.as_deref().is_none_or(|f| "frame".contains(f)) {
         let dir = folder(1_000);
