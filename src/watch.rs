@@ -96,4 +96,28 @@ mod tests {
         assert_eq!(changes.len(), 1, "two writes, one change: {changes:?}");
         assert!(matches!(&changes[0], crate::library::Change::Upsert(e) if e.meta.title == "B2"));
     }
+
+    #[test]
+    fn an_editor_saving_by_rename_is_one_change_of_the_article() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = std::fs::canonicalize(dir.path()).expect("canonical");
+        let article = root.join("a.md");
+        std::fs::write(&article, "# Old\n\nText\n").expect("write");
+        let (tx, rx) = mpsc::channel();
+        let _w = watch(&root, tx).expect("watch");
+        // As vim (backupcopy=no) and many editors save: a new file, renamed over the old one.
+        let tmp = root.join(".a.md.swp-4913");
+        std::fs::write(&tmp, "# New\n\nText\n").expect("write the temporary file");
+        std::fs::rename(&tmp, &article).expect("rename over the article");
+        let Ok(Msg::FilesChanged(changes)) = rx.recv_timeout(Duration::from_secs(5)) else { panic!("a change") };
+        let titles: Vec<&str> = changes
+            .iter()
+            .filter_map(|c| match c {
+                crate::library::Change::Upsert(e) => Some(e.meta.title.as_str()),
+                crate::library::Change::Removed(_) => None,
+            })
+            .collect();
+        assert_eq!(titles, ["New"], "{changes:?}");
+        assert!(!changes.iter().any(|c| matches!(c, crate::library::Change::Removed(p) if p == &article)));
+    }
 }
