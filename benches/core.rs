@@ -8,7 +8,6 @@
 //! Run: `cargo bench --bench core`. Inputs are generated here, deterministically; nothing
 //! outside the repository is needed. Divan prints the median of every benchmark.
 
-use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -26,7 +25,7 @@ use ratatui::backend::TestBackend;
 
 mod common;
 
-use common::{article_text, folder};
+use common::{article_text, bench_prepared, folder, type_text};
 
 fn main() {
     divan::main();
@@ -152,35 +151,6 @@ fn key_open_unseen_1mb(bencher: Bencher) {
         draw(&app, &mut terminal);
         (app, terminal)
     });
-}
-
-/// Types `text` into the open search prompt.
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.step(Msg::Edit(Edit::Insert(c)));
-    }
-}
-
-/// Times `run` alone, once per sample, on one app that `prepare` (untimed) sets up before each
-/// sample: the app is handed through a cell so it is reused, not rebuilt.
-fn bench_prepared(
-    bencher: Bencher,
-    app: (App, Terminal<TestBackend>),
-    mut prepare: impl FnMut(&mut App),
-    mut run: impl FnMut(&mut App, &mut Terminal<TestBackend>) -> usize,
-) {
-    let cell = RefCell::new(Some(app));
-    bencher
-        .with_inputs(|| {
-            let mut pair = cell.borrow_mut().take().expect("one sample at a time (sample_size = 1)");
-            prepare(&mut pair.0);
-            pair
-        })
-        .bench_local_values(|(mut app, mut terminal)| {
-            let out = run(&mut app, &mut terminal);
-            *cell.borrow_mut() = Some((app, terminal));
-            out
-        });
 }
 
 fn match_count(app: &App) -> usize {

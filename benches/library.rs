@@ -7,7 +7,6 @@
 #[allow(dead_code, reason = "each benchmark binary uses its own part of the shared inputs")]
 mod common;
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -19,11 +18,11 @@ use newsdesk::app::App;
 use newsdesk::config::Config;
 use newsdesk::library::Library;
 use newsdesk::store::{self, Reading, Record, Saved};
-use newsdesk::update::{Edit, Msg};
+use newsdesk::update::Msg;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use common::{WORDS, article_text};
+use common::{WORDS, article_text, bench_prepared, type_text};
 
 fn main() {
     divan::main();
@@ -60,12 +59,6 @@ fn app() -> (App, Terminal<TestBackend>) {
     (app, terminal)
 }
 
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.step(Msg::Edit(Edit::Insert(c)));
-    }
-}
-
 /// The filter prompt opened afresh with `text` typed.
 fn prompt_with(app: &mut App, text: &str) {
     if app.state.prompt.is_some() {
@@ -75,52 +68,30 @@ fn prompt_with(app: &mut App, text: &str) {
     type_text(app, text);
 }
 
-/// Times `run` alone on one app that `prepare` (untimed) readies before each sample.
-fn bench_prepared(
-    bencher: Bencher,
-    mut prepare: impl FnMut(&mut App),
-    mut run: impl FnMut(&mut App, &mut Terminal<TestBackend>) -> usize,
-) {
-    let cell = RefCell::new(Some(app()));
-    bencher
-        .with_inputs(|| {
-            let mut pair = cell.borrow_mut().take().expect("one sample at a time (sample_size = 1)");
-            prepare(&mut pair.0);
-            pair
-        })
-        .bench_local_values(|(mut app, mut terminal)| {
-            let out = run(&mut app, &mut terminal);
-            *cell.borrow_mut() = Some((app, terminal));
-            out
-        });
+/// Times typing `key` into the filter prompt holding `typed`, and the next frame.
+fn filter_key(bencher: Bencher, typed: &'static str, key: &'static str) {
+    bench_prepared(
+        bencher,
+        app(),
+        |app| prompt_with(app, typed),
+        |app, terminal| {
+            type_text(app, key);
+            terminal.draw(|f| app.draw(f)).expect("draw");
+            app.state.order.len()
+        },
+    );
 }
 
 /// One keystroke of the title filter (the 6th letter of a two-word query) and the next frame.
 #[divan::bench(sample_count = 40, sample_size = 1)]
 fn filter_keystroke_10k_titles(bencher: Bencher) {
-    bench_prepared(
-        bencher,
-        |app| prompt_with(app, "sanc m"),
-        |app, terminal| {
-            type_text(app, "a");
-            terminal.draw(|f| app.draw(f)).expect("draw");
-            app.state.order.len()
-        },
-    );
+    filter_key(bencher, "sanc m", "a");
 }
 
 /// The first keystroke, which matches the most titles.
 #[divan::bench(sample_count = 40, sample_size = 1)]
 fn filter_first_keystroke_10k_titles(bencher: Bencher) {
-    bench_prepared(
-        bencher,
-        |app| prompt_with(app, ""),
-        |app, terminal| {
-            type_text(app, "s");
-            terminal.draw(|f| app.draw(f)).expect("draw");
-            app.state.order.len()
-        },
-    );
+    filter_key(bencher, "", "s");
 }
 
 /// `>sanctions`: from the last keystroke to every article read (on all cores, in the
@@ -129,6 +100,7 @@ fn filter_first_keystroke_10k_titles(bencher: Bencher) {
 fn full_text_10k_articles(bencher: Bencher) {
     bench_prepared(
         bencher,
+        app(),
         |app| {
             prompt_with(app, ">sanction");
             assert!(app.wait_for_background(Duration::from_secs(60)));

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use newsdesk::config::Config;
 use newsdesk::library::{Format, article};
 use newsdesk::text::highlights::Highlights;
-use newsdesk::text::sanitize::{SEQUENCE_PLACEHOLDER, lone_cr_to_lf, str_width, strip_sequences};
+use newsdesk::text::sanitize::{SEQUENCE_PLACEHOLDER, str_width, strip_sequences};
 use newsdesk::text::search::Matcher;
 use newsdesk::text::wrap::{Layout, LineKind};
 
@@ -180,11 +180,7 @@ fn parse_both(bytes: &[u8]) -> Vec<article::Article> {
     let raw = article::decode(bytes, &mut warnings);
     [Format::Text, Format::Markdown]
         .into_iter()
-        .map(|format| {
-            let raw = strip_sequences(&raw, format == Format::Markdown);
-            let raw = lone_cr_to_lf(raw);
-            article::parse(format, &raw, Path::new("fuzz.md"))
-        })
+        .map(|format| article::parse(format, &article::clean(&raw, format), Path::new("fuzz.md")))
         .collect()
 }
 

@@ -335,10 +335,7 @@ impl State {
     pub fn sort(&mut self) {
         let keep = self.selected_entry();
         let entries = &self.library.entries;
-        let folder = self.folder.as_deref();
-        let mut order: Vec<usize> = (0..entries.len())
-            .filter(|&i| !entries[i].gone && folder.is_none_or(|f| entries[i].folder() == f))
-            .collect();
+        let mut order: Vec<usize> = (0..entries.len()).filter(|&i| self.in_folder(&entries[i])).collect();
         match self.options.sort {
             SortKey::Date => order.sort_by(|&a, &b| {
                 let (ea, eb) = (&entries[a], &entries[b]);
@@ -369,6 +366,11 @@ impl State {
         self.order = order;
         let pos = keep.and_then(|keep| self.order.iter().position(|&i| i == keep));
         self.selected = pos.unwrap_or(self.selected.min(self.order.len().saturating_sub(1)));
+    }
+
+    /// Whether `entry` is listed before any filter: still on disk, in the chosen folder.
+    pub fn in_folder(&self, entry: &Entry) -> bool {
+        !entry.gone && self.folder.as_deref().is_none_or(|f| entry.folder() == f)
     }
 
     /// The reading state of every article of the folder, the open one's position included,

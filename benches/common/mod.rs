@@ -1,8 +1,15 @@
 //! Inputs shared by the benchmarks, generated deterministically: no file outside the
 //! repository is needed.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+use divan::Bencher;
+use newsdesk::app::App;
+use newsdesk::update::{Edit, Msg};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 pub const WORDS: &[&str] = &[
     "the",
@@ -88,4 +95,33 @@ pub fn folder(n: usize) -> &'static Path {
         }
         dir
     })
+}
+
+/// Types `text` into the open prompt.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.step(Msg::Edit(Edit::Insert(c)));
+    }
+}
+
+/// Times `run` alone, once per sample, on one app that `prepare` (untimed) sets up before each
+/// sample: the app is handed through a cell so it is reused, not rebuilt.
+pub fn bench_prepared(
+    bencher: Bencher,
+    app: (App, Terminal<TestBackend>),
+    mut prepare: impl FnMut(&mut App),
+    mut run: impl FnMut(&mut App, &mut Terminal<TestBackend>) -> usize,
+) {
+    let cell = RefCell::new(Some(app));
+    bencher
+        .with_inputs(|| {
+            let mut pair = cell.borrow_mut().take().expect("one sample at a time (sample_size = 1)");
+            prepare(&mut pair.0);
+            pair
+        })
+        .bench_local_values(|(mut app, mut terminal)| {
+            let out = run(&mut app, &mut terminal);
+            *cell.borrow_mut() = Some((app, terminal));
+            out
+        });
 }

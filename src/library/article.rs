@@ -112,7 +112,6 @@ fn parse_markdown(raw: &str, path: &Path, meta: &mut Meta, warnings: &mut Vec<St
     {
         warnings.push(w);
     }
-    meta.strip_sequences();
     let parsed = markdown::parse(&raw[body_at..]);
     let mut body = parsed.doc;
     if meta.title.is_empty() {
@@ -133,7 +132,7 @@ fn parse_markdown(raw: &str, path: &Path, meta: &mut Meta, warnings: &mut Vec<St
 }
 
 /// Puts `title` in front of `body` as its title block, shifting every range.
-fn with_title(title: &str, body: Document) -> Document {
+pub(crate) fn with_title(title: &str, body: Document) -> Document {
     let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let shift = title.len() + 1;
     let mut text = String::with_capacity(shift + body.text.len());
@@ -173,10 +172,7 @@ pub fn load(path: &Path, format: Format) -> Article {
             }
             let mut warnings = Vec::new();
             let raw = decode(&bytes, &mut warnings);
-            // Escape sequences go whole, before anything is parsed or measured.
-            let raw = crate::text::sanitize::strip_sequences(&raw, format == Format::Markdown);
-            let raw = crate::text::sanitize::lone_cr_to_lf(raw);
-            let mut article = parse(format, &raw, path);
+            let mut article = parse(format, &clean(&raw, format), path);
             warnings.append(&mut article.warnings);
             article.warnings = warnings;
             article.hash = hash;
@@ -205,11 +201,16 @@ pub fn load_prefix(path: &Path, format: Format, bytes: usize) -> Option<Article>
     head.truncate(cut);
     let mut warnings = Vec::new();
     let raw = decode(&head, &mut warnings);
-    let raw = crate::text::sanitize::strip_sequences(&raw, format == Format::Markdown);
-    let raw = crate::text::sanitize::lone_cr_to_lf(raw);
-    let mut article = parse(format, &raw, path);
+    let mut article = parse(format, &clean(&raw, format), path);
     article.warnings = warnings;
     Some(article)
+}
+
+/// Decoded file text made safe to parse and measure, the same way for a full load, a huge
+/// article's start and a list head: escape sequences out whole (in Markdown also the character
+/// references to them), lone CR line breaks made LF.
+pub fn clean(raw: &str, format: Format) -> std::borrow::Cow<'_, str> {
+    crate::text::sanitize::lone_cr_to_lf(crate::text::sanitize::strip_sequences(raw, format == Format::Markdown))
 }
 
 thread_local! {
@@ -249,7 +250,6 @@ pub fn head_meta(format: Format, head: &str, path: &Path) -> Meta {
             let (front, body_at) = front_matter::split(head);
             if let Some((kind, text)) = front {
                 let _ = front_matter::apply(kind, text, &mut meta);
-                meta.strip_sequences();
             }
             if meta.title.is_empty() {
                 meta.title = head[body_at..]

@@ -42,10 +42,14 @@ pub fn split(raw: &str) -> (Option<(Kind, &str)>, usize) {
 
 /// Reads the known fields of front matter into `meta`; returns a warning when it cannot be parsed.
 pub fn apply(kind: Kind, text: &str, meta: &mut Meta) -> Result<(), String> {
-    match kind {
+    let result = match kind {
         Kind::Yaml => apply_yaml(text, meta),
         Kind::Toml => apply_toml(text, meta),
-    }
+    };
+    // YAML and TOML escapes (`"\e]52;…"`, `"\u001b"`) decode only here, after the file's text
+    // was cleaned: every value is cleaned again.
+    meta.strip_sequences();
+    result
 }
 
 fn apply_yaml(text: &str, meta: &mut Meta) -> Result<(), String> {

@@ -157,8 +157,7 @@ fn render_filter_hint(status: &StatusLine<'_>, area: Rect, buf: &mut Buffer, roo
 
 /// Articles listed before any filter: those still on disk, in the chosen folder.
 fn live_count(state: &State) -> usize {
-    let folder = state.folder.as_deref();
-    state.library.entries.iter().filter(|e| !e.gone && folder.is_none_or(|f| e.folder() == f)).count()
+    state.library.entries.iter().filter(|e| state.in_folder(e)).count()
 }
 
 impl Widget for StatusLine<'_> {

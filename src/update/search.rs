@@ -118,8 +118,8 @@ pub fn edit(state: &mut State, edit: Edit) -> Option<Effect> {
     let prev = text[..at].chars().next_back().map_or(at, |c| at - c.len_utf8());
     let next = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
     match edit {
-        // A control character (pasted, say) has no place in a query.
-        Edit::Insert(c) if c.is_control() || crate::text::sanitize::safe_char(c) != c => return None,
+        // A control or bidi character (pasted, say) has no place in a query.
+        Edit::Insert(c) if crate::text::sanitize::safe_char(c) != c => return None,
         Edit::Insert(c) => {
             text.insert(at, c);
             prompt.cursor = at + c.len_utf8();
