@@ -1,7 +1,7 @@
 //! newsdesk's entry point: arguments -> config -> library -> the app. Nothing else lives here.
 //! Every message printed passes through `printable`: paths and config values are untrusted.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
@@ -21,8 +21,7 @@ const USAGE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.print_default_config {
-        print!("{}", config::DEFAULT_TOML);
-        return ExitCode::SUCCESS;
+        return finish(std::io::stdout().lock().write_all(config::DEFAULT_TOML.as_bytes()).map_err(Into::into));
     }
     let config = match Config::load(cli.config.as_deref(), config::no_color_from_env()) {
         Ok((config, _)) => config,
@@ -35,23 +34,11 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let Some(Command::Entities { file, json }) = &cli.command {
-        return match entities(file, *json, &mut std::io::stdout().lock()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("newsdesk: {}", printable(&e.to_string()));
-                ExitCode::from(USAGE)
-            }
-        };
+        return finish(entities(file, *json, &mut std::io::stdout().lock()));
     }
     if let Some(Command::List { dir, json }) = &cli.command {
         let root = library_dir(dir.as_deref(), &config);
-        return match list(&root, *json, &config, &mut std::io::stdout().lock()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("newsdesk: {}", printable(&e.to_string()));
-                ExitCode::from(USAGE)
-            }
-        };
+        return finish(list(&root, *json, &config, &mut std::io::stdout().lock()));
     }
     let root = library_dir(cli.dir.as_deref(), &config);
     if let Err(e) = check_folder(&root) {
@@ -72,6 +59,27 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The exit of a command that writes to standard output: a reader that closed the pipe early
+/// (`newsdesk list | head`) ends it quietly with success, as `ls` and `grep` do.
+fn finish(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsdesk: {}", printable(&e.to_string()));
+            ExitCode::from(USAGE)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs the app in the terminal; the terminal is restored however this returns.

@@ -201,3 +201,49 @@ fn an_empty_folder_lists_nothing() {
     let json = run(&["list", "--json", path_str(&fixture("empty"))]);
     assert_eq!(serde_json::from_str::<serde_json::Value>(&json.stdout).expect("JSON"), serde_json::json!([]));
 }
+
+/// Runs newsdesk with its standard output a pipe whose reader is already gone, as
+/// `newsdesk list | head` is once `head` has read enough.
+fn run_into_closed_pipe(args: &[&str]) -> Run {
+    let home = tempfile::tempdir().expect("temp config home");
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdesk"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("HOME", home.path())
+        .args(args)
+        .stdout(writer)
+        .output()
+        .expect("newsdesk runs");
+    Run {
+        code: output.status.code(),
+        stdout: String::new(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("crowded.txt");
+    let lines: String = (0..400)
+        .map(|i| format!("On March {} 2024 Maria Lopez paid $1,{i:03} to Acme Corp in Paris.\n", 1 + i % 28))
+        .collect();
+    let body = format!("Crowded\n\n{lines}");
+    std::fs::write(&file, body).expect("article");
+    let file = path_str(&file);
+    let folder = path_str(dir.path());
+    let cases: [&[&str]; 6] = [
+        &["list", folder],
+        &["list", "--json", folder],
+        &["entities", file],
+        &["entities", "--json", file],
+        &["--print-default-config"],
+        &["--help"],
+    ];
+    for args in cases {
+        let out = run_into_closed_pipe(args);
+        assert_eq!((out.code, out.stderr.as_str()), (Some(0), ""), "newsdesk {args:?}");
+    }
+}

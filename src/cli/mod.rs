@@ -1,0 +1,91 @@
+//! The command line: arguments (clap) and the non-interactive commands, one file each.
+
+mod entities;
+mod list;
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+pub use self::entities::{OffsetMap, decode_with_offsets, entities, utf16_with_offsets};
+pub use self::list::list;
+use crate::config::Config;
+
+/// newsdesk: read a folder of articles (.txt and Markdown) in the terminal.
+///
+/// Opens DIR (or `library.path` from the config, by default ./articles) in a two-pane reader:
+/// the article list on the left, the selected article on the right. Press ? inside for the keys.
+#[derive(Debug, Parser)]
+#[command(name = "newsdesk", version, subcommand_precedence_over_arg = true)]
+pub struct Cli {
+    /// Folder of articles to open [default: library.path from the config]
+    pub dir: Option<PathBuf>,
+
+    /// Config file to use [default: `$XDG_CONFIG_HOME/newsdesk/config.toml` or
+    /// `~/.config/newsdesk/config.toml` when present, else the built-in defaults]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// Print the built-in default configuration (the documented config.toml) and exit
+    #[arg(long, conflicts_with = "check_config")]
+    pub print_default_config: bool,
+
+    /// Validate the configuration and exit: 0 when valid, else every problem and exit code 2
+    #[arg(long)]
+    pub check_config: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles as the list pane has them: path, date, words, title, warning
+    ///
+    /// One article per line, tab-separated (path, date or -, word count, title, then the load
+    /// warning if any), in the configured sort order; or a JSON array with --json.
+    List {
+        /// Folder of articles [default: library.path from the config]
+        dir: Option<PathBuf>,
+        /// Print a JSON array of objects instead of lines
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the entities of one article file: people, organizations, places, groups, dates,
+    /// money, percentages, numbers
+    ///
+    /// Offsets are bytes of FILE exactly as stored on disk (end exclusive), title line included.
+    /// With --json: an array of {"kind", "start", "end", "text"}; otherwise a table.
+    Entities {
+        /// The article file (.txt or .md)
+        file: PathBuf,
+        /// Print a JSON array of objects instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The folder to open: the argument, else the config's `library.path`.
+pub fn library_dir(arg: Option<&Path>, config: &Config) -> PathBuf {
+    arg.map_or_else(|| config.library.path.clone(), Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn list_subcommand_and_dir_parse() {
+        let cli = Cli::parse_from(["newsdesk", "list", "some/dir", "--json"]);
+        assert!(matches!(cli.command, Some(Command::List { json: true, .. })));
+        let cli = Cli::parse_from(["newsdesk", "folder", "--config", "c.toml"]);
+        assert_eq!(cli.dir.as_deref(), Some(Path::new("folder")));
+        assert_eq!(cli.config.as_deref(), Some(Path::new("c.toml")));
+    }
+}
