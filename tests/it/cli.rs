@@ -1,6 +1,7 @@
 //! The binary's command line: help, the config commands, errors before the terminal is taken
 //! over, and `newsdesk list`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -227,10 +228,11 @@ fn run_into_closed_pipe(args: &[&str]) -> Run {
 fn a_closed_pipe_ends_every_command_quietly() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("crowded.txt");
-    let lines: String = (0..400)
-        .map(|i| format!("On March {} 2024 Maria Lopez paid $1,{i:03} to Acme Corp in Paris.\n", 1 + i % 28))
-        .collect();
-    let body = format!("Crowded\n\n{lines}");
+    let mut body = String::from("Crowded\n\n");
+    for i in 0..400 {
+        let day = 1 + i % 28;
+        writeln!(body, "On March {day} 2024 Maria Lopez paid $1,{i:03} to Acme Corp in Paris.").expect("to a String");
+    }
     std::fs::write(&file, body).expect("article");
     let file = path_str(&file);
     let folder = path_str(dir.path());
