@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicUsize;
 
 use clap::Parser;
 use newsdesk::app::{App, Exit};
-use newsdesk::cli::{Cli, Command, entities, library_dir, list};
+use newsdesk::cli::{Cli, Command, completions, entities, folder_hint, library_dir, list, man};
 use newsdesk::config::{self, Config};
 use newsdesk::library::{Library, absolute, check_folder};
 use newsdesk::text::sanitize::printable;
@@ -23,8 +23,8 @@ fn main() -> ExitCode {
     if cli.print_default_config {
         return finish(std::io::stdout().lock().write_all(config::DEFAULT_TOML.as_bytes()).map_err(Into::into));
     }
-    let config = match Config::load(cli.config.as_deref(), config::no_color_from_env()) {
-        Ok((config, _)) => config,
+    let (config, config_file) = match Config::load(cli.config.as_deref(), config::no_color_from_env()) {
+        Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("{}", printable(&e.to_string()));
             return ExitCode::from(USAGE);
@@ -33,17 +33,28 @@ fn main() -> ExitCode {
     if cli.check_config {
         return ExitCode::SUCCESS;
     }
+    match &cli.command {
+        Some(Command::Completions { shell }) => return finish(completions(*shell, &mut std::io::stdout().lock())),
+        Some(Command::Man) => return finish(man(&mut std::io::stdout().lock())),
+        _ => {}
+    }
     if let Some(Command::Entities { file, json }) = &cli.command {
         return finish(entities(file, *json, &mut std::io::stdout().lock()));
     }
-    if let Some(Command::List { dir, json }) = &cli.command {
-        let root = library_dir(dir.as_deref(), &config);
-        return finish(list(&root, *json, &config, &mut std::io::stdout().lock()));
-    }
-    let root = library_dir(cli.dir.as_deref(), &config);
+    let dir = match &cli.command {
+        Some(Command::List { dir, .. }) => dir.as_deref(),
+        _ => cli.dir.as_deref(),
+    };
+    let root = library_dir(dir, &config);
     if let Err(e) = check_folder(&root) {
         eprintln!("newsdesk: {}", printable(&e.to_string()));
+        if dir.is_none() {
+            eprint!("{}", printable(&folder_hint(&config, config_file.as_deref())));
+        }
         return ExitCode::from(USAGE);
+    }
+    if let Some(Command::List { json, .. }) = &cli.command {
+        return finish(list(&root, *json, &config, &mut std::io::stdout().lock()));
     }
     // The folder is read in the background once the app runs.
     let library = Library { root: absolute(&root), ..Library::default() };

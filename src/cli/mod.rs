@@ -2,6 +2,7 @@
 
 mod entities;
 mod list;
+mod shell;
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 pub use self::entities::{OffsetMap, decode_with_offsets, entities, utf16_with_offsets};
 pub use self::list::list;
+pub use self::shell::{completions, man};
 use crate::config::Config;
 
 /// newsdesk: read a folder of articles (.txt and Markdown) in the terminal.
@@ -63,6 +65,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell
+    ///
+    /// For example `newsdesk completions bash > ~/.local/share/bash-completion/completions/newsdesk`;
+    /// the README lists the place for each shell.
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `newsdesk man > ~/.local/share/man/man1/newsdesk.1`
+    Man,
+}
+
+/// What to say when the folder from the config (no folder argument) is missing: where that
+/// folder came from and the two ways to choose another.
+pub fn folder_hint(config: &Config, config_file: Option<&Path>) -> String {
+    let from = config_file.map_or_else(|| "the built-in defaults".to_string(), |f| f.display().to_string());
+    let place = crate::config::default_config_path()
+        .map_or_else(|| "your config file".to_string(), |p| p.display().to_string());
+    let file = config_file.map_or(place, |f| f.display().to_string());
+    let path = &config.library.path;
+    let relative = if path.is_relative() { ", relative to the current folder" } else { "" };
+    format!(
+        "  The folder is library.path = {:?} from {from}{relative}.\n  \
+         Open another with `newsdesk DIR`, or set library.path in {file}.\n",
+        path.display().to_string()
+    )
 }
 
 /// The folder to open: the argument, else the config's `library.path`.

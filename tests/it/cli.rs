@@ -236,16 +236,57 @@ fn a_closed_pipe_ends_every_command_quietly() {
     std::fs::write(&file, body).expect("article");
     let file = path_str(&file);
     let folder = path_str(dir.path());
-    let cases: [&[&str]; 6] = [
+    let cases: [&[&str]; 8] = [
         &["list", folder],
         &["list", "--json", folder],
         &["entities", file],
         &["entities", "--json", file],
         &["--print-default-config"],
         &["--help"],
+        &["completions", "zsh"],
+        &["man"],
     ];
     for args in cases {
         let out = run_into_closed_pipe(args);
         assert_eq!((out.code, out.stderr.as_str()), (Some(0), ""), "newsdesk {args:?}");
     }
+}
+
+#[test]
+fn a_missing_default_folder_says_how_to_choose_one() {
+    let (mut cmd, home) = newsdesk();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let output = cmd.current_dir(elsewhere.path()).output().expect("runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.starts_with("newsdesk: articles: no such folder\n"), "{stderr}");
+    let config_file = home.path().join("newsdesk").join("config.toml");
+    for words in ["built-in defaults", "newsdesk DIR", "library.path", &config_file.display().to_string()] {
+        assert!(stderr.contains(words), "no {words:?} in {stderr}");
+    }
+    // From a config file: that file is named, and `list` says the same.
+    let config = elsewhere.path().join("my.toml");
+    std::fs::write(&config, "[library]\npath = \"/no/such/articles\"\n").expect("config");
+    let (mut cmd, _home) = newsdesk();
+    let output = cmd.args(["--config", path_str(&config), "list"]).output().expect("runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains(&format!("from {}.", config.display())), "{stderr}");
+    assert!(!stderr.contains("relative to"), "an absolute path: {stderr}");
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_binary() {
+    let bash = run(&["completions", "bash"]);
+    assert_eq!(bash.code, Some(0), "{}", bash.stderr);
+    assert!(bash.stdout.contains("complete -F") && bash.stdout.contains("entities"), "{}", bash.stdout);
+    if let Ok(check) = std::process::Command::new("bash").arg("-n").arg("-c").arg(&bash.stdout).output() {
+        assert!(check.status.success(), "bash -n: {}", String::from_utf8_lossy(&check.stderr));
+    }
+    let wrong = run(&["completions", "tcsh"]);
+    assert_eq!(wrong.code, Some(2));
+    assert!(wrong.stderr.contains("possible values"), "{}", wrong.stderr);
+    let man = run(&["man"]);
+    assert_eq!(man.code, Some(0), "{}", man.stderr);
+    assert!(man.stdout.contains(".TH newsdesk 1") && man.stdout.contains("NEWSDESK COMPLETIONS"), "{}", man.stdout);
 }
