@@ -140,10 +140,8 @@ fn apply_yaml(text: &str, meta: &mut Meta) -> Result<(), String> {
         };
         let field = key.as_deref().and_then(Field::of);
         match (field, events.next()?) {
-            (Some(field), Event::Scalar(value, style, ..)) => {
-                if !is_null(&value, style) {
-                    field.set(meta, vec![value], false);
-                }
+            (Some(field), Event::Scalar(value, style, ..)) if !is_null(&value, style) => {
+                field.set(meta, vec![value], false);
             }
             (Some(field), Event::SequenceStart(..)) => {
                 let (values, alias) = events.scalar_items()?;
@@ -297,6 +295,7 @@ mod tests {
 #[cfg(test)]
 mod hostile {
     use super::*;
+    use std::fmt::Write;
 
     /// YAML whose `tags` alias expands to 9^`levels` strings: the "billion laughs" of YAML.
     pub fn alias_bomb(levels: u8) -> String {
@@ -306,9 +305,9 @@ mod hostile {
         for level in 1..levels {
             let (name, prev) = (char::from(b'a' + level), char::from(b'a' + level - 1));
             let items = vec![format!("*{prev}"); 9].join(",");
-            yaml.push_str(&format!("{name}: &{name} [{items}]\n"));
+            let _ = writeln!(yaml, "{name}: &{name} [{items}]");
         }
-        yaml.push_str(&format!("tags: *{}\n", char::from(b'a' + levels - 1)));
+        let _ = writeln!(yaml, "tags: *{}", char::from(b'a' + levels - 1));
         yaml
     }
 
