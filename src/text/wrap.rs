@@ -206,7 +206,7 @@ impl Fragment for Piece {
 }
 
 /// Splits reflowed text into pieces: words at white space, a break chance around every wide
-/// (CJK, emoji) character, and words wider than `max` cut to fit.
+/// character but Hangul (CJK ideographs, kana, emoji), and words wider than `max` cut to fit.
 fn pieces(text: &str, base: usize, max: usize) -> Vec<Piece> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
@@ -252,19 +252,27 @@ fn slow_word(text: &str, start: usize, base: usize, max: usize, out: &mut Vec<Pi
         let w = char_width(c);
         let at = base + start + i;
         let len = c.len_utf8();
+        let breaks = w >= 2 && !is_hangul(c);
         match cur.as_mut() {
-            Some(p) if w < 2 && p.width + w <= max && !p.wide_end => {
+            Some(p) if !breaks && p.width + w <= max && !p.wide_end => {
                 p.end = at + len;
                 p.width += w;
             }
             _ => {
                 out.extend(cur.take());
-                cur = Some(Piece { start: at, end: at + len, width: w, ws: false, wide_end: w >= 2 });
+                cur = Some(Piece { start: at, end: at + len, width: w, ws: false, wide_end: breaks });
             }
         }
     }
     out.extend(cur);
     text.len()
+}
+
+/// Whether `c` is Hangul (syllables or jamo). Korean puts spaces between words, so a line
+/// breaks there and not between its syllables, unlike Chinese and Japanese, which may break
+/// between any two ideographs or kana.
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{a960}'..='\u{a97f}' | '\u{d7b0}'..='\u{d7ff}')
 }
 
 /// Cuts one kept line into chunks of at most `width` cells (byte ranges relative to `line`).
@@ -318,6 +326,10 @@ mod tests {
     #[case::emoji("🍜🍜🍜 ramen", 5, &["🍜🍜", "🍜", "ramen"])]
     #[case::no_break_space("a\u{a0}b c", 40, &["a b c"])]
     #[case::leading_unicode_space("\u{3000}x \u{2028}y", 40, &["x y"])]
+    #[case::korean_breaks_at_spaces("오늘 날씨가 좋습니다", 10, &["오늘", "날씨가", "좋습니다"])]
+    #[case::korean_long_word_still_fits("가나다라마바사", 6, &["가나다", "라마바", "사"])]
+    #[case::korean_with_latin("오늘은 K-pop 공연", 12, &["오늘은 K-pop", "공연"])]
+    #[case::kana_breaks_anywhere("ひらがなカタカナ", 6, &["ひらが", "なカタ", "カナ"])]
     #[case::controls_are_word_characters("a\u{1b}[31mb c", 40, &["a\u{1b}[31mb c"])]
     fn reflow(#[case] text: &str, #[case] width: usize, #[case] expected: &[&str]) {
         let doc = paragraph(text);
@@ -370,7 +382,7 @@ mod tests {
         /// Visual lines cover every non-blank character exactly once, in order, and no line is
         /// wider than the width.
         #[test]
-        fn lines_cover_text_in_order(text in "[a-z 東京🍜\n\u{a0}\u{3000}\u{2028}\u{85}\u{0}\u{1b}\r\t\u{301}]{0,200}", width in 1usize..40) {
+        fn lines_cover_text_in_order(text in "[a-z 東京🍜오늘\n\u{a0}\u{3000}\u{2028}\u{85}\u{0}\u{1b}\r\t\u{301}]{0,200}", width in 1usize..40) {
             let doc = paragraph(&text);
             let layout = Layout::new(&doc, width, 0);
             let mut last_end = 0;
