@@ -19,7 +19,7 @@ use newsdesk::config::Config;
 use newsdesk::library::{Format, Library, article};
 use newsdesk::text::highlights::{Highlights, cut, cut_back};
 use newsdesk::text::watch::WatchList;
-use newsdesk::text::wrap::Layout;
+use newsdesk::text::wrap::{Header, Layout};
 use newsdesk::update::{Edit, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -75,7 +75,7 @@ fn parse_1mb(bencher: Bencher) {
 #[divan::bench(sample_count = 30)]
 fn wrap_1mb_at_80(bencher: Bencher) {
     let a = article::parse(Format::Text, &article_text(7, 1 << 20), Path::new("big.txt"));
-    bencher.bench(|| Layout::new(divan::black_box(&a.doc), 80, 0).lines.len());
+    bencher.bench(|| Layout::new(divan::black_box(&a.doc), 80, Header::default()).lines.len());
 }
 
 /// A folder of one 10 MB article.
@@ -307,7 +307,7 @@ fn highlight_1mb_with_100k_watch_terms(bencher: Bencher) {
 #[divan::bench(sample_count = 30)]
 fn highlight_view_of_10mb(bencher: Bencher) {
     let a = article::parse(Format::Text, &article_text(3, 10 << 20), Path::new("huge.txt"));
-    let layout = Layout::new(&a.doc, 200, 0);
+    let layout = Layout::new(&a.doc, 200, Header::default());
     let middle = layout.lines.len() / 2;
     let (first, last) = (&layout.lines[middle - 120], &layout.lines[middle + 180]);
     let window = cut_back(&a.doc, first.range.start)..cut(&a.doc, last.range.end);

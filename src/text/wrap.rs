@@ -35,6 +35,14 @@ pub struct VisualLine {
     pub range: Range<usize>,
 }
 
+/// What stands between the title and the body: the metadata line (when the article has a
+/// byline, date or source), the stats line, then one line per load warning.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Header {
+    pub meta: bool,
+    pub notes: usize,
+}
+
 /// A document wrapped to a width.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
@@ -43,10 +51,10 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Wraps `doc` to `width` cells (at least 1), with room for `notes` warning lines under the
-    /// metadata line. Large documents are wrapped in two halves on two threads: blocks wrap
+    /// Wraps `doc` to `width` cells (at least 1), with the `header` lines under the title.
+    /// Large documents are wrapped in two halves on two threads: blocks wrap
     /// independently of each other.
-    pub fn new(doc: &Document, width: usize, notes: usize) -> Self {
+    pub fn new(doc: &Document, width: usize, header: Header) -> Self {
         let width = width.max(1);
         let count = doc.blocks.len();
         let split = if doc.text.len() >= PARALLEL_BYTES {
@@ -56,13 +64,13 @@ impl Layout {
         };
         let lines = if split < count {
             std::thread::scope(|s| {
-                let tail = s.spawn(|| wrap_blocks(doc, split..count, width, notes));
-                let mut lines = wrap_blocks(doc, 0..split, width, notes);
+                let tail = s.spawn(|| wrap_blocks(doc, split..count, width, header));
+                let mut lines = wrap_blocks(doc, 0..split, width, header);
                 lines.extend(tail.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
                 lines
             })
         } else {
-            wrap_blocks(doc, 0..count, width, notes)
+            wrap_blocks(doc, 0..count, width, header)
         };
         Self { width, lines }
     }
@@ -86,7 +94,7 @@ const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// The lines of blocks `blocks`; the metadata line goes after the title, or before the first
 /// block when there is no title (so only into the part that starts the document).
-fn wrap_blocks(doc: &Document, blocks: Range<usize>, width: usize, notes: usize) -> Vec<VisualLine> {
+fn wrap_blocks(doc: &Document, blocks: Range<usize>, width: usize, header: Header) -> Vec<VisualLine> {
     let mut lines = Vec::with_capacity(doc.text.len() / width.max(20) + blocks.len() * 2 + 4);
     let mut has_meta = blocks.start > 0;
     for index in blocks {
@@ -99,17 +107,17 @@ fn wrap_blocks(doc: &Document, blocks: Range<usize>, width: usize, notes: usize)
             lines.push(VisualLine { kind: LineKind::Blank, range: end..end });
         }
         if !has_meta && block.kind != BlockKind::Title {
-            push_meta(&mut lines, at, notes);
+            push_meta(&mut lines, at, header);
             has_meta = true;
         }
         wrap_block(doc, index, block, width, &mut lines);
         if block.kind == BlockKind::Title {
-            push_meta(&mut lines, block.range.end, notes);
+            push_meta(&mut lines, block.range.end, header);
             has_meta = true;
         }
     }
     if !has_meta {
-        push_meta(&mut lines, 0, notes);
+        push_meta(&mut lines, 0, header);
     }
     lines
 }
@@ -125,10 +133,12 @@ fn last_line_end(doc: &Document, index: usize) -> usize {
     }
 }
 
-fn push_meta(lines: &mut Vec<VisualLine>, at: usize, notes: usize) {
-    lines.push(VisualLine { kind: LineKind::Meta, range: at..at });
+fn push_meta(lines: &mut Vec<VisualLine>, at: usize, header: Header) {
+    if header.meta {
+        lines.push(VisualLine { kind: LineKind::Meta, range: at..at });
+    }
     lines.push(VisualLine { kind: LineKind::Stats, range: at..at });
-    lines.extend((0..notes).map(|i| VisualLine { kind: LineKind::Note(i), range: at..at }));
+    lines.extend((0..header.notes).map(|i| VisualLine { kind: LineKind::Note(i), range: at..at }));
     lines.push(VisualLine { kind: LineKind::Blank, range: at..at });
 }
 
@@ -333,7 +343,7 @@ mod tests {
     #[case::controls_are_word_characters("a\u{1b}[31mb c", 40, &["a\u{1b}[31mb c"])]
     fn reflow(#[case] text: &str, #[case] width: usize, #[case] expected: &[&str]) {
         let doc = paragraph(text);
-        assert_eq!(shown(&doc, &Layout::new(&doc, width, 0)), expected);
+        assert_eq!(shown(&doc, &Layout::new(&doc, width, Header::default())), expected);
     }
 
     #[test]
@@ -341,7 +351,7 @@ mod tests {
         let text = "    a b\n    abcdefgh";
         let mut doc = paragraph(text);
         doc.blocks[0].kind = BlockKind::Preformatted;
-        let layout = Layout::new(&doc, 6, 0);
+        let layout = Layout::new(&doc, 6, Header::default());
         let got: Vec<&str> = layout
             .lines
             .iter()
@@ -355,14 +365,14 @@ mod tests {
     fn hanging_indent_narrows_continuation_lines() {
         let mut doc = paragraph("- one two three four");
         doc.blocks[0].hang = 2;
-        let layout = Layout::new(&doc, 10, 0);
+        let layout = Layout::new(&doc, 10, Header::default());
         assert_eq!(shown(&doc, &layout), ["- one two", "three", "four"]);
     }
 
     #[test]
     fn line_of_finds_the_line_showing_an_offset() {
         let doc = paragraph("alpha beta gamma delta");
-        let layout = Layout::new(&doc, 11, 0);
+        let layout = Layout::new(&doc, 11, Header::default());
         let gamma = doc.text.find("gamma").unwrap_or_default();
         let line = &layout.lines[layout.line_of(gamma)];
         assert!(line.range.contains(&gamma));
@@ -373,8 +383,9 @@ mod tests {
         let text: String = (0..80_000).map(|i| if i % 9 == 0 { "para graph.\n\n" } else { "word " }).collect();
         let doc = crate::library::txt::parse(&format!("Title\n\n{text}"));
         assert!(doc.text.len() >= PARALLEL_BYTES);
-        let parallel = Layout::new(&doc, 37, 1);
-        let serial = Layout { width: 37, lines: wrap_blocks(&doc, 0..doc.blocks.len(), 37, 1) };
+        let header = Header { meta: true, notes: 1 };
+        let parallel = Layout::new(&doc, 37, header);
+        let serial = Layout { width: 37, lines: wrap_blocks(&doc, 0..doc.blocks.len(), 37, header) };
         assert_eq!(parallel, serial);
     }
 
@@ -384,7 +395,7 @@ mod tests {
         #[test]
         fn lines_cover_text_in_order(text in "[a-z 東京🍜오늘\n\u{a0}\u{3000}\u{2028}\u{85}\u{0}\u{1b}\r\t\u{301}]{0,200}", width in 1usize..40) {
             let doc = paragraph(&text);
-            let layout = Layout::new(&doc, width, 0);
+            let layout = Layout::new(&doc, width, Header::default());
             let mut last_end = 0;
             let mut covered = String::new();
             for line in layout.lines.iter().filter(|l| matches!(l.kind, LineKind::Text { .. })) {

@@ -169,15 +169,12 @@ fn draw_line(state: &State, reader: &Reader, line: &VisualLine, theme: &Theme, a
     let doc = &reader.article.doc;
     let spans = match line.kind {
         LineKind::Blank => return,
-        // Without byline, date or source the length moves up, so no line is left empty.
-        LineKind::Meta | LineKind::Stats => {
-            let meta = meta_line(&reader.article);
-            let text = match (line.kind, meta.is_empty()) {
-                (LineKind::Meta, false) => meta,
-                (LineKind::Meta, true) | (_, false) => stats_line(&reader.article),
-                _ => return,
-            };
-            vec![Span::styled(truncate(&text, usize::from(area.width)), theme.meta)]
+        // The layout has a metadata line only when there is a byline, date or source.
+        LineKind::Meta => {
+            vec![Span::styled(truncate(&meta_line(&reader.article), usize::from(area.width)), theme.meta)]
+        }
+        LineKind::Stats => {
+            vec![Span::styled(truncate(&stats_line(&reader.article), usize::from(area.width)), theme.meta)]
         }
         LineKind::Note(i) => {
             let note = reader.article.warnings.get(i).map_or("", String::as_str);

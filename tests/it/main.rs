@@ -13,6 +13,7 @@ mod hostile;
 mod keys_fuzz;
 mod library;
 mod pty;
+mod reading;
 mod render;
 mod search;
 
