@@ -266,6 +266,18 @@ pub struct MarkCap {
 }
 
 impl MarkCap {
+    /// Whether `c`, the next character of a text, is kept: not when it is a zero-width
+    /// character past [`MAX_MARKS`] on one base.
+    pub fn admits(&mut self, c: char) -> bool {
+        if is_mark(c) {
+            self.run += 1;
+            self.run <= MAX_MARKS
+        } else {
+            self.run = 0;
+            true
+        }
+    }
+
     pub fn push(&mut self, out: &mut String, s: &str) {
         if s.is_ascii() {
             self.run = if s.is_empty() { self.run } else { 0 };
