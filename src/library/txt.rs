@@ -1,6 +1,6 @@
 //! Plain-text articles: first non-blank line is the title; paragraphs reflow; lists and indented blocks keep their lines.
 
-use crate::text::doc::{Block, BlockKind, Document};
+use crate::text::doc::{Block, BlockKind, Document, Inline, InlineStyle};
 
 /// Parses a `.txt` article. The document text is the file text itself, so every range in the
 /// result is also a byte offset into the file.
@@ -59,7 +59,26 @@ pub fn parse(raw: &str) -> Document {
         prev = body.trim_end();
         gap = false;
     }
-    Document { text: raw.to_string(), blocks, inlines: Vec::new() }
+    let inlines = links(raw, &blocks);
+    Document { text: raw.to_string(), blocks, inlines }
+}
+
+/// The bare web addresses of the body, as link styles (one block each holds them whole: an
+/// address has no white space).
+fn links(raw: &str, blocks: &[Block]) -> Vec<Inline> {
+    let body = blocks.iter().find(|b| b.kind != BlockKind::Title).map_or(raw.len(), |b| b.range.start);
+    if !(raw[body..].contains("://") || raw[body..].contains("www.")) {
+        return Vec::new();
+    }
+    crate::text::urls::find(&raw[body..])
+        .into_iter()
+        .map(|r| body + r.start..body + r.end)
+        .filter(|r| {
+            let i = blocks.partition_point(|b| b.range.end < r.end);
+            blocks.get(i).is_some_and(|b| b.range.start <= r.start && b.kind != BlockKind::Title)
+        })
+        .map(|range| Inline { range, style: InlineStyle::Link })
+        .collect()
 }
 
 /// The width the body's lines were written to, in bytes: the length three lines in four stay
@@ -173,6 +192,20 @@ mod tests {
         let raw = format!("Title\n\n{body}\n");
         let got: Vec<String> = blocks(&raw).into_iter().skip(1).map(|(_, text, _)| text.to_string()).collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn bare_addresses_are_links() {
+        let raw = "See https://x.org/title\n\nThe data is at https://example.org/raw.csv, or <https://example.org/s>.\n\n    code www.example.org/k\n";
+        let doc = parse(raw);
+        let links: Vec<&str> =
+            doc.inlines.iter().filter(|i| i.style == InlineStyle::Link).map(|i| &raw[i.range.clone()]).collect();
+        assert_eq!(
+            links,
+            ["https://example.org/raw.csv", "https://example.org/s", "www.example.org/k"],
+            "not in the title"
+        );
+        doc.check().expect("sound");
     }
 
     #[test]

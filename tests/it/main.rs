@@ -10,6 +10,7 @@ mod entities_cli;
 mod entities_gold;
 mod flow;
 mod hostile;
+mod hostile_text;
 mod keys_fuzz;
 mod library;
 mod pty;
