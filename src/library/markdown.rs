@@ -136,7 +136,7 @@ impl Builder {
     fn link_addresses(&mut self, index: usize) {
         let range = self.blocks[index].range.clone();
         let text = &self.text[range.clone()];
-        if !(text.contains("://") || text.contains("www.")) {
+        if !crate::text::urls::may_hold(text) {
             return;
         }
         for url in crate::text::urls::find(text) {

@@ -16,7 +16,9 @@ pub fn parse(raw: &str) -> Document {
             break;
         }
     }
-    let width = line_width(raw, blocks.first().map_or(0, |b| b.range.end));
+    // Measured only when a paragraph has several lines (many files have one line each).
+    let body_at = blocks.first().map_or(0, |b| b.range.end);
+    let mut width = None;
     let mut gap = true;
     let mut prev = "";
     for (start, line) in lines {
@@ -46,7 +48,15 @@ pub fn parse(raw: &str) -> Document {
             }
         } else {
             match blocks.last_mut() {
-                Some(b) if !gap && b.kind == BlockKind::Paragraph && !kept_break(prev, body.trim_end(), width) => {
+                Some(b)
+                    if !gap
+                        && b.kind == BlockKind::Paragraph
+                        && !kept_break(
+                            prev,
+                            body.trim_end(),
+                            *width.get_or_insert_with(|| line_width(raw, body_at)),
+                        ) =>
+                {
                     b.range.end = end;
                 }
                 _ => {
@@ -67,7 +77,7 @@ pub fn parse(raw: &str) -> Document {
 /// address has no white space).
 fn links(raw: &str, blocks: &[Block]) -> Vec<Inline> {
     let body = blocks.iter().find(|b| b.kind != BlockKind::Title).map_or(raw.len(), |b| b.range.start);
-    if !(raw[body..].contains("://") || raw[body..].contains("www.")) {
+    if !crate::text::urls::may_hold(&raw[body..]) {
         return Vec::new();
     }
     crate::text::urls::find(&raw[body..])
@@ -84,7 +94,16 @@ fn links(raw: &str, blocks: &[Block]) -> Vec<Inline> {
 /// The width the body's lines were written to, in bytes: the length three lines in four stay
 /// within (a few long lines, such as addresses, do not set it).
 fn line_width(raw: &str, body: usize) -> usize {
-    let mut lengths: Vec<usize> = raw[body..].lines().map(|l| l.trim().len()).filter(|&n| n > 0).collect();
+    let bytes = &raw.as_bytes()[body..];
+    let mut start = 0;
+    let mut lengths = Vec::with_capacity(bytes.len() / 64);
+    for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+        let line = bytes[start..end].trim_ascii().len();
+        if line > 0 {
+            lengths.push(line);
+        }
+        start = end + 1;
+    }
     if lengths.is_empty() {
         return 0;
     }
@@ -101,10 +120,11 @@ const GOES_ON: [char; 9] = [',', '-', '\u{2013}', '\u{2014}', '/', '&', '(', '\u
 /// line does not go on in lowercase. Short is under 60% of the body's line `width`, so
 /// hard-wrapped prose, whose lines end anywhere but are all nearly full, still joins.
 fn kept_break(prev: &str, next: &str, width: usize) -> bool {
-    if next.chars().next().is_none_or(char::is_lowercase) {
+    let short = |line: &str| line.len() * 5 < width * 3;
+    // Most lines of prose are not short: decided before any character is looked at.
+    if !short(prev) && !short(next) || next.chars().next().is_none_or(char::is_lowercase) {
         return false;
     }
-    let short = |line: &str| line.len() * 5 < width * 3;
     // The last character that is not a closing quote, bracket or emphasis mark.
     let last = |line: &str| {
         line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', ')', ']', '*', '_']).chars().next_back()

@@ -36,6 +36,12 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether `text` may hold a web address: a vectorised scan for `://` and `www.`, since most
+/// text holds none.
+pub fn may_hold(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"://").is_some() || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
+}
+
 fn address_end(text: &str, start: usize) -> usize {
     let rest = &text[start..];
     let mut end = rest
