@@ -3,7 +3,8 @@
 //! in-article search: every match of a common word in 10 MB plus the next frame, and one
 //! keystroke in the search prompt plus the next frame on 1 MB. And entity highlighting in the
 //! reader: detection throughput, with and without watch-lists, the part in view of a huge
-//! article, and the first frame of a 10 MB article with its view highlighted.
+//! article, and the first frame of a 10 MB article with its view highlighted. And loading a
+//! watch-list of 100,000 plain terms (issue 12).
 //!
 //! Run: `cargo bench --bench core`. Inputs are generated here, deterministically; nothing
 //! outside the repository is needed. Divan prints the median of every benchmark.
@@ -18,7 +19,7 @@ use newsdesk::config::Config;
 use newsdesk::library::{Format, Library, article};
 use newsdesk::text::highlights::{Highlights, cut, cut_back};
 use newsdesk::text::watch::WatchList;
-use newsdesk::text::wrap::Layout;
+use newsdesk::text::wrap::{Header, Layout};
 use newsdesk::update::{Edit, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -74,7 +75,7 @@ fn parse_1mb(bencher: Bencher) {
 #[divan::bench(sample_count = 30)]
 fn wrap_1mb_at_80(bencher: Bencher) {
     let a = article::parse(Format::Text, &article_text(7, 1 << 20), Path::new("big.txt"));
-    bencher.bench(|| Layout::new(divan::black_box(&a.doc), 80, 0).lines.len());
+    bencher.bench(|| Layout::new(divan::black_box(&a.doc), 80, Header::default()).lines.len());
 }
 
 /// A folder of one 10 MB article.
@@ -253,12 +254,60 @@ fn highlight_1mb_with_watch_lists(bencher: Bencher) {
         .bench(|| Highlights::full(divan::black_box(&a.doc.text), &lists).hits.len());
 }
 
+/// 100,000 watch-list terms: pseudo-words of 4 to 12 letters, every tenth a two-word name,
+/// half of them capitalised (matched exactly), half lowercase (matched in any case).
+fn many_terms() -> Vec<String> {
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut word = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let len = 4 + (x % 9) as usize;
+        (0..len).map(|i| char::from(b'a' + ((x >> (i * 5)) % 26) as u8)).collect::<String>()
+    };
+    (0..100_000)
+        .map(|i| {
+            let term = if i % 10 == 0 { format!("{} {}", word(), word()) } else { word() };
+            if i % 2 == 0 { term } else { format!("{}{}", term[..1].to_uppercase(), &term[1..]) }
+        })
+        .collect()
+}
+
+/// Compiling a watch-list of 100,000 plain terms (issue 12's budget: under 100 ms).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn watch_list_100k_terms_load(bencher: Bencher) {
+    let terms = many_terms();
+    bencher
+        .with_inputs(|| terms.clone())
+        .bench_values(|terms| WatchList::new("many", terms, false).expect("compiles").terms.len());
+}
+
+/// The same list from a config file: TOML read, every term checked, the list compiled.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn config_with_100k_watch_terms_load(bencher: Bencher) {
+    let quoted: Vec<String> = many_terms().iter().map(|t| format!("{t:?}")).collect();
+    let toml =
+        format!("[[entities.watch]]\nname = \"many\"\nstyle = {{ bold = true }}\nterms = [{}]\n", quoted.join(", "));
+    bencher
+        .bench(|| Config::from_toml(divan::black_box(&toml), "many.toml", false).expect("valid").entities.watch.len());
+}
+
+/// Entity detection on 1 MB with that list of 100,000 terms as well.
+#[divan::bench(sample_count = 10)]
+fn highlight_1mb_with_100k_watch_terms(bencher: Bencher) {
+    let a = article::parse(Format::Text, &article_text(7, 1 << 20), Path::new("big.txt"));
+    let lists = vec![WatchList::new("many", many_terms(), false).expect("compiles")];
+    bencher
+        .counter(divan::counter::BytesCount::new(a.doc.text.len()))
+        .bench(|| Highlights::full(divan::black_box(&a.doc.text), &lists).hits.len());
+}
+
 /// What a huge article's view costs before a frame: five screens of 60 lines at 200 columns
 /// around the middle of a 10 MB article, cut between words, read for entities.
 #[divan::bench(sample_count = 30)]
 fn highlight_view_of_10mb(bencher: Bencher) {
     let a = article::parse(Format::Text, &article_text(3, 10 << 20), Path::new("huge.txt"));
-    let layout = Layout::new(&a.doc, 200, 0);
+    let layout = Layout::new(&a.doc, 200, Header::default());
     let middle = layout.lines.len() / 2;
     let (first, last) = (&layout.lines[middle - 120], &layout.lines[middle + 180]);
     let window = cut_back(&a.doc, first.range.start)..cut(&a.doc, last.range.end);

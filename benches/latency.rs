@@ -100,7 +100,7 @@ fn huge_article() {
     for _ in 0..5 {
         let started = Instant::now();
         let article = newsdesk::library::article::load_guarded(&file, newsdesk::library::Format::Text);
-        let layout = newsdesk::text::wrap::Layout::new(&article.doc, 80, 0);
+        let layout = newsdesk::text::wrap::Layout::new(&article.doc, 80, newsdesk::text::wrap::Header::default());
         whole.push(started.elapsed());
         assert!(layout.lines.len() > 1_000_000);
     }

@@ -348,7 +348,7 @@ impl App {
         let tx = self.background.0.clone();
         std::thread::spawn(move || {
             let article = article::load_guarded(&path, format);
-            let layout = crate::text::wrap::Layout::new(&article.doc, width, article.warnings.len());
+            let layout = crate::text::wrap::Layout::new(&article.doc, width, article.header());
             let _ = tx.send(Msg::OpenedRest { entry: i, article: Arc::new(article), layout: Box::new(layout) });
         });
         Some(start)

@@ -32,7 +32,7 @@ pub fn entities(path: &Path, json: bool, out: &mut impl Write) -> anyhow::Result
             .iter()
             .map(|(kind, start, end, text)| serde_json::json!({"kind": kind, "start": start, "end": end, "text": text}))
             .collect();
-        serde_json::to_writer(&mut *out, &values)?;
+        super::json::write(&mut *out, &values, false)?;
         writeln!(out)?;
     } else {
         let kind_width = rows.iter().map(|r| r.0.len()).max().unwrap_or(4);

@@ -1,6 +1,7 @@
 //! The command line: arguments (clap) and the non-interactive commands, one file each.
 
 mod entities;
+mod json;
 mod list;
 mod shell;
 

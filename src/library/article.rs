@@ -39,6 +39,13 @@ pub struct Article {
     pub hash: u64,
 }
 
+impl Article {
+    /// The lines the reading pane shows between the title and the body.
+    pub fn header(&self) -> crate::text::wrap::Header {
+        crate::text::wrap::Header { meta: self.meta.has_byline(), notes: self.warnings.len() }
+    }
+}
+
 /// The file name without its extension: the title of last resort.
 pub fn file_stem(path: &Path) -> String {
     let stem = path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());

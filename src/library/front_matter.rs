@@ -1,6 +1,7 @@
 //! Markdown front matter: YAML between `---` lines or TOML between `+++` lines.
 
-use yaml_rust2::{Yaml, YamlLoader};
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::TScalarStyle;
 
 use super::meta::Meta;
 
@@ -40,8 +41,20 @@ pub fn split(raw: &str) -> (Option<(Kind, &str)>, usize) {
     (None, 0)
 }
 
-/// Reads the known fields of front matter into `meta`; returns a warning when it cannot be parsed.
+/// Front matter larger than this is not read (a warning says so): it is untrusted input, and
+/// no real article needs more.
+const MAX_FRONT_MATTER: usize = 64 * 1024;
+
+/// Reads the known fields of front matter into `meta`; returns a warning when it cannot be
+/// parsed, is too large, or gives a used field through a YAML alias.
 pub fn apply(kind: Kind, text: &str, meta: &mut Meta) -> Result<(), String> {
+    if text.len() > MAX_FRONT_MATTER {
+        return Err(format!(
+            "front matter is larger than {} KiB ({} bytes) and was not read",
+            MAX_FRONT_MATTER / 1024,
+            text.len()
+        ));
+    }
     let result = match kind {
         Kind::Yaml => apply_yaml(text, meta),
         Kind::Toml => apply_toml(text, meta),
@@ -52,45 +65,163 @@ pub fn apply(kind: Kind, text: &str, meta: &mut Meta) -> Result<(), String> {
     result
 }
 
-fn apply_yaml(text: &str, meta: &mut Meta) -> Result<(), String> {
-    let docs = YamlLoader::load_from_str(text).map_err(|e| format!("front matter is not valid YAML: {e}"))?;
-    let Some(Yaml::Hash(map)) = docs.into_iter().next() else {
-        return Ok(());
-    };
-    for (key, value) in map {
-        let Some(key) = key.as_str() else { continue };
-        if key == "tags" || key == "keywords" {
-            meta.tags = match value {
-                Yaml::Array(items) => items.iter().filter_map(yaml_scalar).collect(),
-                other => yaml_scalar(&other).map(|s| split_tags(&s)).unwrap_or_default(),
+/// The metadata fields newsdesk reads, by their front matter keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Title,
+    Author,
+    Date,
+    Source,
+    Url,
+    Tags,
+}
+
+impl Field {
+    fn of(key: &str) -> Option<Self> {
+        Some(match key {
+            "title" => Self::Title,
+            "author" | "authors" | "byline" => Self::Author,
+            "date" | "published" => Self::Date,
+            "source" | "publication" | "publisher" => Self::Source,
+            "url" | "link" => Self::Url,
+            "tags" | "keywords" => Self::Tags,
+            _ => return None,
+        })
+    }
+
+    /// Sets the field from its scalar value, or from a list of them.
+    fn set(self, meta: &mut Meta, values: Vec<String>, listed: bool) {
+        if self == Self::Tags {
+            meta.tags = if listed {
+                values.into_iter().map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect()
+            } else {
+                values.first().map(|v| split_tags(v)).unwrap_or_default()
             };
-        } else if let Some(v) = yaml_scalar(&value) {
-            set_field(meta, key, &v);
+            return;
+        }
+        let value = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()).collect::<Vec<_>>().join(", ");
+        if value.is_empty() {
+            return;
+        }
+        match self {
+            Self::Title => meta.title = value,
+            Self::Author => meta.author = Some(value),
+            Self::Date => meta.date = Some(value),
+            Self::Source => meta.source = Some(value),
+            Self::Url => meta.url = Some(value),
+            Self::Tags => {}
         }
     }
-    Ok(())
 }
 
-fn yaml_scalar(value: &Yaml) -> Option<String> {
-    match value {
-        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
-        Yaml::Integer(i) => Some(i.to_string()),
-        Yaml::Boolean(b) => Some(b.to_string()),
-        _ => None,
+/// YAML read as a stream of events, keeping only the top-level fields newsdesk uses: nothing
+/// else is built, and an alias (`*name`) is never expanded, so a few hundred bytes of nested
+/// aliases cannot grow into gigabytes. A used field given by an alias is left out with a warning.
+fn apply_yaml(text: &str, meta: &mut Meta) -> Result<(), String> {
+    let mut events = YamlEvents(Parser::new_from_str(text));
+    loop {
+        match events.0.next_token().map_err(|e| format!("front matter is not valid YAML: {e}"))?.0 {
+            Event::MappingStart(..) => break,
+            Event::StreamStart | Event::DocumentStart | Event::Nothing => {}
+            // A document that is not a mapping has no fields.
+            _ => return Ok(()),
+        }
+    }
+    let mut aliased = Vec::new();
+    loop {
+        let key = match events.next()? {
+            Event::MappingEnd => break,
+            Event::Scalar(key, ..) => Some(key),
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                events.skip_nested()?;
+                None
+            }
+            _ => None,
+        };
+        let field = key.as_deref().and_then(Field::of);
+        match (field, events.next()?) {
+            (Some(field), Event::Scalar(value, style, ..)) if !is_null(&value, style) => {
+                field.set(meta, vec![value], false);
+            }
+            (Some(field), Event::SequenceStart(..)) => {
+                let (values, alias) = events.scalar_items()?;
+                if alias {
+                    aliased.extend(key);
+                } else {
+                    field.set(meta, values, true);
+                }
+            }
+            (Some(_), Event::Alias(_)) => aliased.extend(key),
+            (_, Event::SequenceStart(..) | Event::MappingStart(..)) => events.skip_nested()?,
+            _ => {}
+        }
+    }
+    if aliased.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "front matter gives {} through a YAML alias (*name); aliases are not followed, so it was left out",
+            aliased.join(", ")
+        ))
     }
 }
 
+/// The events of a YAML parser, with its errors as warnings.
+struct YamlEvents<'a>(Parser<std::str::Chars<'a>>);
+
+impl YamlEvents<'_> {
+    fn next(&mut self) -> Result<Event, String> {
+        match self.0.next_token() {
+            Ok((Event::StreamEnd, _)) => Err("front matter is not valid YAML: it ends inside a value".to_string()),
+            Ok((event, _)) => Ok(event),
+            Err(e) => Err(format!("front matter is not valid YAML: {e}")),
+        }
+    }
+
+    /// Skips the rest of a sequence or mapping whose start was just read.
+    fn skip_nested(&mut self) -> Result<(), String> {
+        let mut depth = 1usize;
+        while depth > 0 {
+            match self.next()? {
+                Event::SequenceStart(..) | Event::MappingStart(..) => depth += 1,
+                Event::SequenceEnd | Event::MappingEnd => depth -= 1,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The scalar items of a sequence whose start was just read (nested ones skipped), and
+    /// whether an item was an alias.
+    fn scalar_items(&mut self) -> Result<(Vec<String>, bool), String> {
+        let mut items = Vec::new();
+        let mut alias = false;
+        loop {
+            match self.next()? {
+                Event::SequenceEnd => return Ok((items, alias)),
+                Event::Scalar(value, style, ..) if !is_null(&value, style) => items.push(value),
+                Event::Alias(_) => alias = true,
+                Event::SequenceStart(..) | Event::MappingStart(..) => self.skip_nested()?,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Whether a scalar is YAML's null (`~`, `null`, or nothing), which sets no field.
+fn is_null(value: &str, style: TScalarStyle) -> bool {
+    style == TScalarStyle::Plain && matches!(value, "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// TOML has no aliases: bounded in size, it is parsed whole, and only the used fields are read.
 fn apply_toml(text: &str, meta: &mut Meta) -> Result<(), String> {
     let table: toml::Table =
         toml::from_str(text).map_err(|e| format!("front matter is not valid TOML: {}", e.message()))?;
     for (key, value) in table {
-        if key == "tags" || key == "keywords" {
-            meta.tags = match value {
-                toml::Value::Array(items) => items.iter().filter_map(toml_scalar).collect(),
-                other => toml_scalar(&other).map(|s| split_tags(&s)).unwrap_or_default(),
-            };
-        } else if let Some(v) = toml_scalar(&value) {
-            set_field(meta, &key, &v);
+        let Some(field) = Field::of(&key) else { continue };
+        match value {
+            toml::Value::Array(items) => field.set(meta, items.iter().filter_map(toml_scalar).collect(), true),
+            other => field.set(meta, toml_scalar(&other).into_iter().collect(), false),
         }
     }
     Ok(())
@@ -104,21 +235,6 @@ fn toml_scalar(value: &toml::Value) -> Option<String> {
         toml::Value::Float(f) => Some(f.to_string()),
         toml::Value::Boolean(b) => Some(b.to_string()),
         _ => None,
-    }
-}
-
-fn set_field(meta: &mut Meta, key: &str, value: &str) {
-    let value = value.trim().to_string();
-    if value.is_empty() {
-        return;
-    }
-    match key {
-        "title" => meta.title = value,
-        "author" | "authors" | "byline" => meta.author = Some(value),
-        "date" | "published" => meta.date = Some(value),
-        "source" | "publication" | "publisher" => meta.source = Some(value),
-        "url" | "link" => meta.url = Some(value),
-        _ => {}
     }
 }
 
@@ -173,5 +289,114 @@ mod tests {
         assert!(err.contains("not valid YAML"), "{err}");
         let err = apply(Kind::Toml, "title = \n", &mut meta).expect_err("invalid");
         assert!(err.contains("not valid TOML"), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod hostile {
+    use super::*;
+    use std::fmt::Write;
+
+    /// YAML whose `tags` alias expands to 9^`levels` strings: the "billion laughs" of YAML.
+    pub fn alias_bomb(levels: u8) -> String {
+        let mut yaml = String::from(
+            "title: Bomb\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        for level in 1..levels {
+            let (name, prev) = (char::from(b'a' + level), char::from(b'a' + level - 1));
+            let items = vec![format!("*{prev}"); 9].join(",");
+            let _ = writeln!(yaml, "{name}: &{name} [{items}]");
+        }
+        let _ = writeln!(yaml, "tags: *{}", char::from(b'a' + levels - 1));
+        yaml
+    }
+
+    #[test]
+    fn an_alias_is_not_followed_and_says_so() {
+        let mut meta = Meta::default();
+        let err = apply(Kind::Yaml, &alias_bomb(4), &mut meta).expect_err("a warning");
+        assert!(err.contains("alias") && err.contains("tags"), "{err}");
+        assert!(meta.tags.is_empty(), "{} tags", meta.tags.len());
+        assert_eq!(meta.title, "Bomb", "the other fields are read");
+    }
+
+    #[test]
+    fn the_344_byte_bomb_is_read_at_once() {
+        let bomb = alias_bomb(8);
+        assert!(bomb.len() < 400, "{} bytes", bomb.len());
+        let mut meta = Meta::default();
+        assert!(apply(Kind::Yaml, &bomb, &mut meta).is_err());
+        assert!(meta.tags.is_empty());
+    }
+
+    #[test]
+    fn unused_fields_are_not_read() {
+        // Aliases, nesting and odd keys outside the fields newsdesk uses cost nothing and say nothing.
+        let yaml = "base: &b {x: 1}\nother: *b\n<<: *b\n? [complex, key]\n: value\ndeep: [[[[[[1]]]]]]\nauthor: Ana\n";
+        let mut meta = Meta::default();
+        apply(Kind::Yaml, yaml, &mut meta).expect("valid");
+        assert_eq!(meta.author.as_deref(), Some("Ana"));
+    }
+
+    #[test]
+    fn oversized_front_matter_is_not_read() {
+        for (kind, line) in [(Kind::Yaml, "k: v\n"), (Kind::Toml, "k = 'v'\n")] {
+            let text = format!("{}{}", line.repeat(MAX_FRONT_MATTER / line.len() + 1), line.replace('k', "title"));
+            let mut meta = Meta::default();
+            let err = apply(kind, &text, &mut meta).expect_err("too large");
+            assert!(err.contains("64 KiB"), "{err}");
+            assert_eq!(meta.title, "");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_within_the_bound_does_not_overflow_the_stack() {
+        let depth = MAX_FRONT_MATTER / 2 - 16;
+        let yaml = format!("title: Deep\nx: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+        let toml = format!("title = 'Deep'\nx = {}{}\n", "[".repeat(depth), "]".repeat(depth));
+        // A thread with the stack the background loaders get (std's default for spawned threads).
+        std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || {
+                let mut meta = Meta::default();
+                let err = apply(Kind::Yaml, &yaml, &mut meta).expect_err("too deep");
+                assert!(err.contains("recursion limit"), "{err}");
+                assert_eq!(meta.title, "Deep", "the fields before the error are read");
+                let err = apply(Kind::Toml, &toml, &mut Meta::default()).expect_err("too deep");
+                assert!(err.contains("recursion"), "{err}");
+            })
+            .expect("spawn")
+            .join()
+            .expect("no stack overflow");
+    }
+
+    #[test]
+    fn list_valued_authors_are_joined() {
+        let mut meta = Meta::default();
+        apply(Kind::Yaml, "authors: [Ana Ruiz, Li Wei]\n", &mut meta).expect("valid");
+        assert_eq!(meta.author.as_deref(), Some("Ana Ruiz, Li Wei"));
+        apply(Kind::Toml, "authors = ['Ana Ruiz', 'Li Wei']\n", &mut meta).expect("valid");
+        assert_eq!(meta.author.as_deref(), Some("Ana Ruiz, Li Wei"));
+    }
+
+    #[test]
+    fn empty_or_scalar_front_matter_has_no_fields() {
+        for yaml in ["", "\n", "# only a comment\n", "just text\n", "- a list\n"] {
+            let mut meta = Meta::default();
+            assert_eq!(apply(Kind::Yaml, yaml, &mut meta), Ok(()), "{yaml:?}");
+            assert_eq!(meta, Meta::default());
+        }
+    }
+
+    #[test]
+    fn yaml_nulls_and_types_read_as_before() {
+        let mut meta = Meta::default();
+        apply(Kind::Yaml, "title: ~\nauthor: null\ndate: 2024-03-09\nsource: 12\nurl: 'https://x.org'\n", &mut meta)
+            .expect("valid");
+        assert_eq!(meta.title, "");
+        assert_eq!(meta.author, None);
+        assert_eq!(meta.date.as_deref(), Some("2024-03-09"));
+        assert_eq!(meta.source.as_deref(), Some("12"));
+        assert_eq!(meta.url.as_deref(), Some("https://x.org"));
     }
 }

@@ -1,9 +1,11 @@
 //! Markdown articles: pulldown-cmark events turned into the displayed text with block and inline ranges.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+mod html;
 
-use crate::text::doc::{Block, BlockKind, Document, Inline, InlineStyle};
-use crate::text::sanitize::str_width;
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::text::doc::{Align, Block, BlockKind, Document, Inline, InlineStyle, Table};
+use crate::text::sanitize::{MarkCap, str_width};
 
 /// The body of a Markdown article as displayed, and the text of its first level-1 heading.
 pub struct Parsed {
@@ -11,15 +13,37 @@ pub struct Parsed {
     pub first_h1: Option<String>,
 }
 
+const OPTIONS: Options = Options::ENABLE_STRIKETHROUGH
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_TABLES)
+    .union(Options::ENABLE_FOOTNOTES);
+
 /// Renders Markdown `src` (front matter already removed) into a [`Document`].
 pub fn parse(src: &str) -> Parsed {
-    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES;
-    let mut b = Builder::default();
-    for event in Parser::new_ext(src, options) {
+    let mut b = Builder { notes: footnote_order(src), ..Builder::default() };
+    for event in Parser::new_ext(src, OPTIONS) {
         b.event(event);
     }
     b.close_block();
     Parsed { doc: Document { text: b.text, blocks: b.blocks, inlines: b.inlines }, first_h1: b.first_h1 }
+}
+
+/// The footnote labels in the order of their first reference, which numbers them as readers
+/// expect (`[^source]` is `[1]` when it is referred to first); a second, cheap pass only when
+/// the text has any.
+fn footnote_order(src: &str) -> Vec<String> {
+    if !src.contains("[^") {
+        return Vec::new();
+    }
+    let mut order: Vec<String> = Vec::new();
+    for event in Parser::new_ext(src, OPTIONS) {
+        if let Event::FootnoteReference(label) = event
+            && !order.iter().any(|l| *l == *label)
+        {
+            order.push(label.into_string());
+        }
+    }
+    order
 }
 
 #[derive(Default)]
@@ -38,7 +62,14 @@ struct Builder {
     links: Vec<String>,
     heading: Option<usize>,
     first_h1: Option<String>,
-    table: Option<Table>,
+    table: Option<TableState>,
+    /// Footnote labels by number (the first is `[1]`).
+    notes: Vec<String>,
+    /// The rule above the footnotes is drawn.
+    notes_ruled: bool,
+    /// The raw HTML of the HTML block being read.
+    html: Option<String>,
+    cap: MarkCap,
 }
 
 struct List {
@@ -50,10 +81,10 @@ struct List {
     items: usize,
 }
 
-#[derive(Default)]
-struct Table {
-    rows: Vec<Vec<String>>,
-    in_cell: bool,
+/// The table being read: its cells so far, and where the open cell started.
+struct TableState {
+    table: Table,
+    cell: Option<usize>,
 }
 
 impl Builder {
@@ -87,7 +118,37 @@ impl Builder {
             let trimmed = self.text.trim_end_matches('\n').len().max(block.range.start);
             self.text.truncate(trimmed);
             block.range.end = self.text.len();
+            if let Some(table) = block.table.as_mut() {
+                // Trailing empty cells stood after line breaks now trimmed.
+                let len = block.range.len();
+                for cell in table.rows.iter_mut().flatten() {
+                    *cell = cell.start.min(len)..cell.end.min(len);
+                }
+            }
+            if block.kind.reflows() && !matches!(block.kind, BlockKind::Title) {
+                self.link_addresses(index);
+            }
             self.text.push('\n');
+        }
+    }
+
+    /// Styles the bare web addresses of block `index` as links, where no link or code is.
+    fn link_addresses(&mut self, index: usize) {
+        let range = self.blocks[index].range.clone();
+        let text = &self.text[range.clone()];
+        if !crate::text::urls::may_hold(text) {
+            return;
+        }
+        for url in crate::text::urls::find(text) {
+            let url = range.start + url.start..range.start + url.end;
+            let taken = self.inlines.iter().any(|i| {
+                matches!(i.style, InlineStyle::Link | InlineStyle::LinkUrl | InlineStyle::Code)
+                    && i.range.start < url.end
+                    && url.start < i.range.end
+            });
+            if !taken {
+                self.add_inline(url, InlineStyle::Link);
+            }
         }
     }
 
@@ -98,16 +159,18 @@ impl Builder {
     }
 
     fn push_text(&mut self, s: &str) {
-        if let Some(table) = self.table.as_mut() {
-            if table.in_cell
-                && let Some(cell) = table.rows.last_mut().and_then(|r| r.last_mut())
-            {
-                cell.push_str(s);
-            }
-            return;
+        if self.table.as_ref().is_some_and(|t| t.cell.is_none()) {
+            return; // Between cells.
         }
         self.ensure_block();
-        self.text.push_str(s);
+        self.cap.push(&mut self.text, s);
+    }
+
+    fn push_styled(&mut self, s: &str, style: InlineStyle) {
+        self.ensure_block();
+        let start = self.text.len();
+        self.push_text(s);
+        self.add_inline(start..self.text.len(), style);
     }
 
     fn open_style(&mut self, style: InlineStyle) {
@@ -130,42 +193,77 @@ impl Builder {
         self.inlines.insert(at, Inline { range, style });
     }
 
+    /// A line break inside a block: the rest goes on in a new block without a gap (a table
+    /// cell, which reflows, takes a space instead).
+    fn line_break(&mut self) {
+        if self.table.is_some() {
+            self.push_text(" ");
+            return;
+        }
+        if let Some(index) = self.open {
+            let block = self.blocks[index].clone();
+            // Styles open across the break end here and go on in the next block: an inline
+            // style never crosses a block edge.
+            let end = self.text.trim_end_matches('\n').len();
+            let open: Vec<(InlineStyle, usize)> = self.styles.clone();
+            for (style, start) in open {
+                self.add_inline(start..end.max(start), style);
+            }
+            self.close_block();
+            let start = self.text.len();
+            for (_, at) in &mut self.styles {
+                *at = start;
+            }
+            let mut next = Block::new(start..start, block.kind);
+            next.indent = block.indent + block.hang;
+            next.quote = block.quote;
+            next.gap_before = false;
+            self.open = Some(self.blocks.len());
+            self.blocks.push(next);
+        }
+    }
+
+    /// The number of footnote `label`, numbering it next when it has none yet.
+    fn note_number(&mut self, label: &str) -> usize {
+        if let Some(i) = self.notes.iter().position(|l| l == label) {
+            return i + 1;
+        }
+        self.notes.push(label.to_string());
+        self.notes.len()
+    }
+
     fn event(&mut self, event: Event<'_>) {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t),
-            Event::Code(t) => {
-                if self.table.is_some() {
-                    self.push_text(&t);
-                } else {
-                    self.ensure_block();
-                    let start = self.text.len();
-                    self.text.push_str(&t);
-                    self.add_inline(start..self.text.len(), InlineStyle::Code);
-                }
-            }
+            Event::Code(t) => self.push_styled(&t, InlineStyle::Code),
             Event::SoftBreak => self.push_text(" "),
-            Event::HardBreak => {
-                if let Some(index) = self.open {
-                    let block = self.blocks[index].clone();
-                    self.close_block();
-                    let start = self.text.len();
-                    let mut next = Block::new(start..start, block.kind);
-                    next.indent = block.indent + block.hang;
-                    next.quote = block.quote;
-                    next.gap_before = false;
-                    self.open = Some(self.blocks.len());
-                    self.blocks.push(next);
-                }
-            }
+            Event::HardBreak => self.line_break(),
             Event::Rule => {
                 self.start_block(BlockKind::Rule, false);
                 self.close_block();
             }
             Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }),
-            Event::FootnoteReference(name) => self.push_text(&format!("[{name}]")),
-            Event::Html(_) | Event::InlineHtml(_) => {}
+            Event::FootnoteReference(label) => {
+                let n = self.note_number(&label);
+                self.push_styled(&format!("[{n}]"), InlineStyle::FootnoteRef);
+            }
+            Event::Html(raw) => match self.html.as_mut() {
+                Some(html) => html.push_str(&raw),
+                None => self.inline_html(&raw),
+            },
+            Event::InlineHtml(raw) => self.inline_html(&raw),
+        }
+    }
+
+    /// Inline HTML keeps its text (which comes as text events between the tags): a `<br>`
+    /// breaks the line, an image shows its alternative text, other tags are dropped.
+    fn inline_html(&mut self, tag: &str) {
+        if html::is_line_break(tag) {
+            self.line_break();
+        } else if let Some(text) = html::inline_text(tag) {
+            self.push_text(&text);
         }
     }
 
@@ -182,6 +280,10 @@ impl Builder {
                 self.quote = self.quote.saturating_add(1);
             }
             Tag::CodeBlock(_) => self.start_block(BlockKind::Code, false),
+            Tag::HtmlBlock => {
+                self.close_block();
+                self.html = Some(String::new());
+            }
             Tag::List(first) => {
                 self.close_block();
                 let base = self.content_indent();
@@ -204,6 +306,20 @@ impl Builder {
                     self.pending_marker = Some(marker);
                 }
             }
+            Tag::FootnoteDefinition(label) => {
+                self.close_block();
+                if !self.notes_ruled {
+                    self.notes_ruled = true;
+                    self.start_block(BlockKind::Rule, false);
+                    self.close_block();
+                }
+                // A definition reads like an item of a list numbered by its references.
+                let marker = format!("[{}] ", self.note_number(&label));
+                let base = self.content_indent();
+                let content = base + u16::try_from(str_width(&marker)).unwrap_or(4);
+                self.lists.push(List { next: None, base, content, items: 1 });
+                self.pending_marker = Some(marker);
+            }
             Tag::Emphasis => self.open_style(InlineStyle::Emphasis),
             Tag::Strong => self.open_style(InlineStyle::Strong),
             Tag::Strikethrough => self.open_style(InlineStyle::Strikethrough),
@@ -212,21 +328,27 @@ impl Builder {
                 self.links.push(dest_url.into_string());
             }
             Tag::Image { .. } => self.push_text("[image: "),
-            Tag::Table(_) => {
-                self.close_block();
-                self.table = Some(Table::default());
+            Tag::Table(alignments) => {
+                self.start_block(BlockKind::Table, false);
+                let columns = alignments
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                        Alignment::None | Alignment::Left => Align::Left,
+                    })
+                    .collect();
+                self.table = Some(TableState { table: Table { columns, ..Table::default() }, cell: None });
             }
             Tag::TableHead | Tag::TableRow => {
                 if let Some(t) = self.table.as_mut() {
-                    t.rows.push(Vec::new());
+                    t.table.rows.push(Vec::new());
                 }
             }
             Tag::TableCell => {
+                let at = self.text.len();
                 if let Some(t) = self.table.as_mut() {
-                    if let Some(row) = t.rows.last_mut() {
-                        row.push(String::new());
-                    }
-                    t.in_cell = true;
+                    t.cell = Some(at);
                 }
             }
             _ => {}
@@ -246,9 +368,18 @@ impl Builder {
                 self.close_block();
                 self.quote = self.quote.saturating_sub(1);
             }
-            TagEnd::List(_) => {
+            TagEnd::HtmlBlock => {
+                let html = self.html.take().unwrap_or_default();
+                for paragraph in html::paragraphs(&html) {
+                    self.start_block(BlockKind::Paragraph, false);
+                    self.push_text(&paragraph);
+                    self.close_block();
+                }
+            }
+            TagEnd::List(_) | TagEnd::FootnoteDefinition => {
                 self.close_block();
                 self.lists.pop();
+                self.pending_marker = None;
             }
             TagEnd::Item => {
                 self.close_block();
@@ -262,53 +393,45 @@ impl Builder {
                 let text_start = self.styles.iter().rev().find(|(s, _)| *s == InlineStyle::Link).map(|(_, at)| *at);
                 self.close_style(InlineStyle::Link);
                 let shown = text_start.map(|at| self.text[at..].to_string()).unwrap_or_default();
+                // Inside a table the address would crowd the columns: the link text is shown.
                 if !url.is_empty() && !url.starts_with('#') && shown.trim() != url && self.table.is_none() {
                     self.text.push(' ');
                     let start = self.text.len();
                     self.text.push('(');
-                    self.text.push_str(&url);
+                    self.cap.push(&mut self.text, &url);
                     self.text.push(')');
                     self.add_inline(start..self.text.len(), InlineStyle::LinkUrl);
                 }
             }
             TagEnd::Image => self.push_text("]"),
             TagEnd::TableCell => {
+                let block_start = self.open.map_or(0, |i| self.blocks[i].range.start);
+                let end = self.text.len();
+                if let Some(t) = self.table.as_mut()
+                    && let Some(start) = t.cell.take()
+                {
+                    if let Some(row) = t.table.rows.last_mut() {
+                        row.push(start - block_start..end - block_start);
+                    }
+                    self.text.push('\n');
+                }
+            }
+            TagEnd::TableHead => {
                 if let Some(t) = self.table.as_mut() {
-                    t.in_cell = false;
+                    t.table.header_rows = t.table.rows.len();
                 }
             }
             TagEnd::Table => {
-                if let Some(table) = self.table.take() {
-                    self.emit_table(&table);
+                if let (Some(state), Some(index)) = (self.table.take(), self.open) {
+                    let mut table = state.table;
+                    let columns = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+                    table.columns.resize(columns.max(table.columns.len()), Align::Left);
+                    self.blocks[index].table = Some(Box::new(table));
                 }
+                self.close_block();
             }
             _ => {}
         }
-    }
-
-    /// A table becomes a block of kept lines with its columns aligned.
-    fn emit_table(&mut self, table: &Table) {
-        let columns = table.rows.iter().map(Vec::len).max().unwrap_or(0);
-        let widths: Vec<usize> = (0..columns)
-            .map(|c| table.rows.iter().filter_map(|r| r.get(c)).map(|s| str_width(s.trim())).max().unwrap_or(0))
-            .collect();
-        self.start_block(BlockKind::Code, false);
-        for (i, row) in table.rows.iter().enumerate() {
-            let cells: Vec<String> = (0..columns)
-                .map(|c| {
-                    let cell = row.get(c).map_or("", |s| s.trim());
-                    format!("{cell}{}", " ".repeat(widths[c].saturating_sub(str_width(cell))))
-                })
-                .collect();
-            self.text.push_str(cells.join(" │ ").trim_end());
-            self.text.push('\n');
-            if i == 0 {
-                let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-                self.text.push_str(&rule.join("─┼─"));
-                self.text.push('\n');
-            }
-        }
-        self.close_block();
     }
 }
 
@@ -331,18 +454,9 @@ mod tests {
     proptest! {
         /// Whatever the input, blocks and inline styles are valid, ordered ranges of the text.
         #[test]
-        fn ranges_are_always_valid(src in "([#>*_`\\[\\]()\n -]|[a-z]{1,5}|1\\. |```\n|\\|){0,60}") {
+        fn ranges_are_always_valid(src in "([#>*_`\\[\\]()\n :^-]|[a-z]{1,5}|1\\. |```\n|\\||\\|-|<br>|<div>|https://|www\\.|&#x301;){0,60}") {
             let doc = parse(&src).doc;
-            let mut last = 0;
-            for b in &doc.blocks {
-                prop_assert!(b.range.start <= b.range.end && b.range.end <= doc.text.len(), "{b:?}");
-                prop_assert!(doc.text.is_char_boundary(b.range.start) && doc.text.is_char_boundary(b.range.end));
-                prop_assert!(b.range.start >= last);
-                last = b.range.end;
-            }
-            for i in &doc.inlines {
-                prop_assert!(i.range.start <= i.range.end && i.range.end <= doc.text.len());
-            }
+            prop_assert_eq!(doc.check(), Ok(()), "{:?}", doc);
         }
     }
 
@@ -422,11 +536,69 @@ mod tests {
     }
 
     #[test]
-    fn tables_become_aligned_kept_lines() {
-        let p = parse("| City | Rise |\n|---|---|\n| Hanoi | 1.2 m |\n| Rotterdam | 0.4 m |\n");
+    fn a_table_is_a_table_block_of_cells() {
+        let p = parse("Before.\n\n| City | Rise |\n|---|--:|\n| Hanoi | **1.2** m |\n| Rotterdam |\n");
+        let block = &p.doc.blocks[1];
+        assert_eq!(block.kind, BlockKind::Table);
+        assert_eq!(&p.doc.text[block.range.clone()], "City\nRise\nHanoi\n1.2 m\nRotterdam");
+        let table = block.table.as_ref().expect("cells");
+        assert_eq!(table.columns, [Align::Left, Align::Right]);
+        assert_eq!(table.header_rows, 1);
+        let cell = |r, c| &p.doc.text[block.cell(r, c)];
         assert_eq!(
-            &p.doc.text[p.doc.blocks[0].range.clone()],
-            "City      │ Rise\n──────────┼──────\nHanoi     │ 1.2 m\nRotterdam │ 0.4 m"
+            [cell(0, 0), cell(0, 1), cell(1, 0), cell(1, 1), cell(2, 0), cell(2, 1)],
+            ["City", "Rise", "Hanoi", "1.2 m", "Rotterdam", ""]
         );
+        assert_eq!(styled("| a | **b** `c` |\n|-|-|\n", InlineStyle::Strong), ["b"], "inline styles in cells");
+        assert_eq!(styled("| a | `c` |\n|-|-|\n", InlineStyle::Code), ["c"]);
+        p.doc.check().expect("a sound document");
+    }
+
+    #[test]
+    fn footnotes_are_numbered_by_first_reference_and_listed_under_a_rule() {
+        let src = "Claims[^src] and more[^a].\n\nAgain[^src].\n\n[^a]: The second note.\n[^src]: The first note, [linked](https://x.org).\n";
+        let p = parse(src);
+        assert_eq!(styled(src, InlineStyle::FootnoteRef), ["[1]", "[2]", "[1]"]);
+        let b = &p.doc.blocks;
+        let texts: Vec<(BlockKind, Option<&str>, &str)> =
+            b.iter().map(|b| (b.kind, b.marker.as_deref(), &p.doc.text[b.range.clone()])).collect();
+        assert_eq!(texts[0], (BlockKind::Paragraph, None, "Claims[1] and more[2]."));
+        assert_eq!(texts[2].0, BlockKind::Rule);
+        assert_eq!(texts[3], (BlockKind::Paragraph, Some("[2] "), "The second note."));
+        assert_eq!(texts[4], (BlockKind::Paragraph, Some("[1] "), "The first note, linked (https://x.org)."));
+        assert_eq!(b[3].hang, 4);
+        assert_eq!(blocks("A [^missing] reference.")[0].1, "A [^missing] reference.", "undefined stays text");
+    }
+
+    #[test]
+    fn inline_html_keeps_its_text() {
+        assert_eq!(
+            blocks("Intro.\n\n<div class=\"note\">\nKeep <b>this</b> &amp; that.\n</div>\n\nAfter."),
+            [
+                (BlockKind::Paragraph, "Intro.".into()),
+                (BlockKind::Paragraph, "Keep this & that.".into()),
+                (BlockKind::Paragraph, "After.".into()),
+            ]
+        );
+        assert_eq!(blocks("A <span title=\"t\">styled</span> word.")[0].1, "A styled word.");
+        let p = parse("one<br>two <img src=\"m.png\" alt=\"Map\">");
+        let texts: Vec<&str> = p.doc.blocks.iter().map(|b| &p.doc.text[b.range.clone()]).collect();
+        assert_eq!(texts, ["one", "two [image: Map]"]);
+        assert!(!p.doc.blocks[1].gap_before);
+    }
+
+    #[test]
+    fn bare_addresses_are_links_but_not_in_code() {
+        let src = "Read https://example.org/a. or www.example.org, <https://x.org/b> and `https://no.org`.\n\n```\nhttps://code.org\n```\n";
+        assert_eq!(styled(src, InlineStyle::Link), ["https://example.org/a", "www.example.org", "https://x.org/b"]);
+        assert_eq!(styled("| https://t.org/c |\n|-|\n", InlineStyle::Link), ["https://t.org/c"], "in table cells too");
+    }
+
+    #[test]
+    fn decoded_references_cannot_stack_marks_without_bound() {
+        let p = parse(&format!("a{}b", "&#x301;".repeat(500)));
+        let marks = p.doc.text.chars().filter(|&c| c == '\u{301}').count();
+        assert_eq!(marks, crate::text::sanitize::MAX_MARKS);
+        assert!(p.doc.text.contains(crate::text::sanitize::MARKS_DROPPED));
     }
 }

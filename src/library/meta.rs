@@ -35,6 +35,11 @@ impl Meta {
         self.tags.iter_mut().for_each(clean);
     }
 
+    /// Whether there is a byline, date or source: what the reading pane's metadata line shows.
+    pub fn has_byline(&self) -> bool {
+        self.author.is_some() || self.date.is_some() || self.source.is_some()
+    }
+
     /// The date as a sortable `(year, month, day)`, when it starts with an ISO date
     /// (`2024`, `2024-03` or `2024-03-09`, optionally followed by a time).
     pub fn date_key(&self) -> Option<(u16, u8, u8)> {

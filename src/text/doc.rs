@@ -20,18 +20,27 @@ pub enum BlockKind {
     Paragraph,
     /// A Markdown heading of level 1 to 6, reflowed.
     Heading(u8),
-    /// A fenced or indented code block: lines kept, long lines broken.
+    /// A fenced or indented code block: lines kept; a line longer than the pane goes on in the
+    /// next visual line behind a continuation mark.
     Code,
-    /// Lines kept as they are (an indented block in a `.txt` article).
+    /// Lines kept as they are (an indented block in a `.txt` article), long ones as in code.
     Preformatted,
     /// A horizontal rule, drawn across the text width.
     Rule,
+    /// A table: its cells are in [`Block::table`]; columns shrink to the pane and cells wrap.
+    Table,
 }
 
 impl BlockKind {
-    /// Whether the block's white space is collapsed and its text reflowed.
+    /// Whether the block's white space is collapsed and its text reflowed (a table's cells
+    /// reflow each in its column).
     pub fn reflows(self) -> bool {
-        matches!(self, Self::Title | Self::Paragraph | Self::Heading(_))
+        matches!(self, Self::Title | Self::Paragraph | Self::Heading(_) | Self::Table)
+    }
+
+    /// Whether the block's source lines are kept, a long one continuing behind a mark.
+    pub fn keeps_lines(self) -> bool {
+        matches!(self, Self::Code | Self::Preformatted)
     }
 }
 
@@ -50,12 +59,55 @@ pub struct Block {
     pub quote: u8,
     /// Whether a blank line separates this block from the one before.
     pub gap_before: bool,
+    /// The cells of a [`BlockKind::Table`] block.
+    pub table: Option<Box<Table>>,
 }
 
 impl Block {
     pub fn new(range: Range<usize>, kind: BlockKind) -> Self {
-        Self { range, kind, indent: 0, hang: 0, marker: None, quote: 0, gap_before: true }
+        Self { range, kind, indent: 0, hang: 0, marker: None, quote: 0, gap_before: true, table: None }
     }
+
+    /// The byte range of a table cell in the document text (empty past the end of a short row).
+    pub fn cell(&self, row: usize, column: usize) -> Range<usize> {
+        let Some(table) = &self.table else { return self.range.end..self.range.end };
+        let base = self.range.start;
+        if let Some(cell) = table.rows.get(row).and_then(|r| r.get(column)) {
+            base + cell.start..base + cell.end
+        } else {
+            // Where the row's last cell ends, so offsets still read in order.
+            let end = table.rows.get(row).and_then(|r| r.last()).map_or(self.range.end - base, |c| c.end);
+            base + end..base + end
+        }
+    }
+}
+
+/// How a table column's cells sit in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+/// The cells of a table block.
+///
+/// What a producer emits for a table: one [`BlockKind::Table`] block whose text is every
+/// cell's text, row by row, each cell followed by a line break (`"City\nRise\nHanoi\n1.2 m"`),
+/// so search and entity detection see the cells apart; and this table in [`Block::table`],
+/// each cell as a byte range *relative to the block's start* (the block can then move, as a
+/// title put in front moves every block, without its cells). Cells are in text order and do
+/// not overlap; a cell's text reflows in its column like a paragraph, and inline styles
+/// (emphasis, links, code) may lie inside a cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// One alignment per column: their number is the number of columns.
+    pub columns: Vec<Align>,
+    /// The first rows that are headings, drawn strong with a rule under them.
+    pub header_rows: usize,
+    /// Each row's cells; a row may have fewer cells than there are columns.
+    pub rows: Vec<Vec<Range<usize>>>,
 }
 
 /// A styled stretch of inline text.
@@ -74,6 +126,8 @@ pub enum InlineStyle {
     Code,
     Link,
     LinkUrl,
+    /// A footnote reference such as `[1]`.
+    FootnoteRef,
 }
 
 impl InlineStyle {
@@ -124,6 +178,60 @@ impl Document {
                 (w[0]..w[1], bits)
             })
             .collect()
+    }
+}
+
+impl Document {
+    /// Checks what every producer of a document must keep (blocks in order on character
+    /// boundaries, inline styles inside one block, table cells inside their block and in
+    /// order); the first broken rule, for tests.
+    pub fn check(&self) -> Result<(), String> {
+        let text = &self.text;
+        let on = |r: &Range<usize>| {
+            r.start <= r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+        };
+        let mut last = 0;
+        for (i, b) in self.blocks.iter().enumerate() {
+            if !on(&b.range) || b.range.start < last {
+                return Err(format!("block {i} {:?} is not a range of the text after the one before", b.range));
+            }
+            last = b.range.end;
+            match (&b.table, b.kind) {
+                (Some(table), BlockKind::Table) => {
+                    let mut at = 0;
+                    for (r, row) in table.rows.iter().enumerate() {
+                        for (c, cell) in row.iter().enumerate() {
+                            let abs = b.range.start + cell.start..b.range.start + cell.end;
+                            if cell.start < at || abs.end > b.range.end || !on(&abs) {
+                                return Err(format!(
+                                    "block {i}: cell {r},{c} {cell:?} is out of order or outside the block"
+                                ));
+                            }
+                            at = cell.end;
+                        }
+                        if row.len() > table.columns.len() {
+                            return Err(format!("block {i}: row {r} has more cells than columns"));
+                        }
+                    }
+                }
+                (None, BlockKind::Table) => return Err(format!("block {i} is a table without cells")),
+                (Some(_), _) => return Err(format!("block {i} has cells but is not a table")),
+                (None, _) => {}
+            }
+        }
+        let mut start = 0;
+        for inline in &self.inlines {
+            if !on(&inline.range) || inline.range.start < start {
+                return Err(format!("inline {inline:?} is not a range of the text in order"));
+            }
+            start = inline.range.start;
+            let inside =
+                self.blocks.iter().any(|b| b.range.start <= inline.range.start && inline.range.end <= b.range.end);
+            if !inside && !inline.range.is_empty() {
+                return Err(format!("inline {inline:?} crosses a block edge"));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -6,5 +6,6 @@ pub mod highlights;
 pub mod sanitize;
 pub mod search;
 pub mod segments;
+pub mod urls;
 pub mod watch;
 pub mod wrap;

@@ -35,46 +35,81 @@ pub fn str_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-/// The text with every character passed through [`safe_char`]; borrowed when nothing changes.
+/// The text with runs of zero-width characters capped ([`cap_marks`]) and every character
+/// passed through [`safe_char`]; borrowed when nothing changes.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if s.chars().all(|c| safe_char(c) == c) { Cow::Borrowed(s) } else { Cow::Owned(s.chars().map(safe_char).collect()) }
+    match cap_marks(s) {
+        Cow::Borrowed(s) if s.chars().all(|c| safe_char(c) == c) => Cow::Borrowed(s),
+        capped => Cow::Owned(capped.chars().map(safe_char).collect()),
+    }
 }
 
 /// What stands for a whole escape sequence taken out of untrusted text.
 pub const SEQUENCE_PLACEHOLDER: char = '\u{241b}';
 
-/// Untrusted text with every terminal escape sequence (CSI `ESC [ … m`, OSC `ESC ] … BEL`
-/// such as `]52;` clipboard writes, DCS, SOS, PM, APC, two-character `ESC x`, and their C1
-/// forms U+009B, U+009D, U+0090, U+0098, U+009E, U+009F) replaced by one visible `␛`: not just
-/// its ESC, which would leave `]52;…` on screen. With `entities`, the Markdown character
-/// references that decode to those introducers (`&#27;`, `&#x9b;`, …) count as them too. A
-/// string sequence ends at its terminator (BEL, `ESC \`, U+009C) or, unterminated, at the end
-/// of the line. Single control characters are left to [`safe_char`].
+/// A string sequence (OSC, DCS, SOS, PM, APC) or CSI longer than this is not taken out whole:
+/// its introducer shows as `␛` and the rest stays as text, so a far terminator cannot hide a
+/// long stretch of a line.
+pub const MAX_SEQUENCE: usize = 4096;
+
+/// Zero-width characters (combining marks, variation selectors, joiners) kept after one base
+/// character; real text needs a few (Vietnamese two, a flag's tag sequence seven).
+pub const MAX_MARKS: usize = 8;
+
+/// What stands after the kept marks of a base character that had more.
+pub const MARKS_DROPPED: char = '\u{22ef}';
+
+/// Untrusted text made safe to parse, measure and draw: every terminal escape sequence (CSI
+/// `ESC [ … m`, OSC `ESC ] … BEL` such as `]52;` clipboard writes, DCS, SOS, PM, APC,
+/// two-character `ESC x`, and their C1 forms U+009B, U+009D, U+0090, U+0098, U+009E, U+009F)
+/// replaced by one visible `␛`: not just its ESC, which would leave `]52;…` on screen; and runs
+/// of more than [`MAX_MARKS`] zero-width characters on one base character cut to that many,
+/// followed by [`MARKS_DROPPED`]. With `entities`, the Markdown character references that
+/// decode to those introducers (`&#27;`, `&#x9b;`, …) count as them too.
+///
+/// A sequence is taken out whole only when it is complete: a string sequence up to its
+/// terminator (BEL, `ESC \`, U+009C) on the same line, a CSI up to its final byte, both within
+/// [`MAX_SEQUENCE`] bytes. An introducer without its end is shown as `␛` and the text after it
+/// stays. Single control characters are left to [`safe_char`].
 pub fn strip_sequences(s: &str, entities: bool) -> Cow<'_, str> {
-    if !(has_introducer(s.as_bytes()) || entities && memchr::memmem::find(s.as_bytes(), b"&#").is_some()) {
-        return Cow::Borrowed(s);
+    let stripped = if has_introducer(s.as_bytes()) || entities && memchr::memmem::find(s.as_bytes(), b"&#").is_some() {
+        Cow::Owned(strip(s, entities))
+    } else {
+        Cow::Borrowed(s)
+    };
+    match stripped {
+        Cow::Borrowed(s) => cap_marks(s),
+        Cow::Owned(s) => Cow::Owned(cap_marks(&s).into_owned()),
     }
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        let rest = &s[i..];
-        let Some((c, len)) = introducer(rest, entities) else {
-            let c = rest.chars().next().unwrap_or('\0');
-            out.push(c);
-            i += c.len_utf8();
-            continue;
-        };
-        i += len;
-        i += match c {
-            '\u{1b}' => escape_body(&s[i..], entities),
-            '\u{9b}' => csi_body(&s[i..]),
-            _ => string_body(&s[i..], entities),
-        };
-        out.push(SEQUENCE_PLACEHOLDER);
-    }
-    Cow::Owned(out)
 }
 
+fn strip(s: &str, entities: bool) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < s.len() {
+        // Every introducer starts with ESC, the C1 lead byte 0xC2 or (by reference) `&`.
+        let Some(at) = memchr::memchr3(0x1b, 0xc2, if entities { b'&' } else { 0x1b }, &bytes[i..]) else { break };
+        i += at;
+        let Some((c, len)) = introducer(&s[i..], entities) else {
+            i += 1;
+            continue;
+        };
+        out.push_str(&s[copied..i]);
+        let body = &s[i + len..];
+        let taken = match c {
+            '\u{1b}' => escape_body(body, entities),
+            '\u{9b}' => csi_body(body),
+            _ => string_body(body, entities),
+        };
+        out.push(SEQUENCE_PLACEHOLDER);
+        i += len + taken.unwrap_or(0);
+        copied = i;
+    }
+    out.push_str(&s[copied..]);
+    out
+}
 /// Whether `bytes` (UTF-8) hold ESC or one of the C1 introducers (encoded `C2 90`, `C2 98`,
 /// `C2 9B`, `C2 9D`, `C2 9E`, `C2 9F`): a vectorised scan, since most text holds none.
 fn has_introducer(bytes: &[u8]) -> bool {
@@ -107,54 +142,162 @@ fn introducer(s: &str, entities: bool) -> Option<(char, usize)> {
     introducer(c.encode_utf8(&mut [0; 4]), false).map(|(c, _)| (c, len))
 }
 
-/// After ESC: a CSI or string sequence, or a two-character one (intermediates, then a final).
-fn escape_body(s: &str, entities: bool) -> usize {
-    match s.chars().next() {
-        Some('[') => 1 + csi_body(&s[1..]),
-        Some(']' | 'P' | 'X' | '^' | '_') => 1 + string_body(&s[1..], entities),
-        Some(_) => {
-            let inter = s.bytes().take_while(|b| (0x20..=0x2f).contains(b)).count();
-            inter + usize::from(s.as_bytes().get(inter).is_some_and(|b| (0x30..=0x7e).contains(b)))
+/// After ESC: how much more belongs to a complete sequence (a CSI, a string sequence, or a
+/// two-character one: intermediates, then a final byte), or `None` when it is incomplete.
+/// `ESC SP` starts a sequence only with the finals that exist for it (F, G, L, M, N), so an ESC
+/// before a space and a word does not swallow the word's first letter.
+fn escape_body(s: &str, entities: bool) -> Option<usize> {
+    let b = s.as_bytes();
+    match *b.first()? {
+        b'[' => csi_body(&s[1..]).map(|n| n + 1),
+        b']' | b'P' | b'X' | b'^' | b'_' => string_body(&s[1..], entities).map(|n| n + 1),
+        b' ' => matches!(b.get(1), Some(b'F' | b'G' | b'L' | b'M' | b'N')).then_some(2),
+        _ => {
+            let inter = b.iter().take_while(|b| (0x20..=0x2f).contains(*b)).count();
+            b.get(inter).is_some_and(|b| (0x30..=0x7e).contains(b)).then_some(inter + 1)
         }
-        None => 0,
     }
 }
 
-/// After CSI: parameters, intermediates and the final byte, as far as they go.
-fn csi_body(s: &str) -> usize {
-    let b = s.as_bytes();
+/// After CSI: parameters, intermediates and the final byte; `None` without a final byte
+/// within [`MAX_SEQUENCE`] bytes.
+fn csi_body(s: &str) -> Option<usize> {
+    let b = &s.as_bytes()[..s.len().min(MAX_SEQUENCE)];
     let params = b.iter().take_while(|b| (0x30..=0x3f).contains(*b)).count();
     let inter = b[params..].iter().take_while(|b| (0x20..=0x2f).contains(*b)).count();
     let end = params + inter;
-    end + usize::from(b.get(end).is_some_and(|b| (0x40..=0x7e).contains(b)))
+    b.get(end).is_some_and(|b| (0x40..=0x7e).contains(b)).then_some(end + 1)
 }
 
-/// After OSC, DCS, SOS, PM or APC: up to and including the terminator, or up to the line's end.
-fn string_body(s: &str, entities: bool) -> usize {
+/// After OSC, DCS, SOS, PM or APC: up to and including the terminator; `None` when the line
+/// ends first or the terminator is more than [`MAX_SEQUENCE`] bytes away.
+fn string_body(s: &str, entities: bool) -> Option<usize> {
     let mut i = 0;
-    while i < s.len() {
+    while i < s.len().min(MAX_SEQUENCE) {
         let rest = &s[i..];
         if rest.starts_with('\n') {
-            return i;
+            return None;
         }
         if rest.starts_with('\u{7}') || rest.starts_with('\u{9c}') {
-            return i + rest.chars().next().map_or(1, char::len_utf8);
+            return Some(i + rest.chars().next().map_or(1, char::len_utf8));
         }
         if rest.starts_with("\u{1b}\\") {
-            return i + 2;
+            return Some(i + 2);
         }
         if entities
             && let Some((_, len)) = introducer(rest, true).filter(|(c, _)| *c == '\u{1b}')
             && rest[len..].starts_with('\\')
         {
-            return i + len + 1;
+            return Some(i + len + 1);
         }
         if entities && (rest.starts_with("&#7;") || rest.starts_with("&#x7;") || rest.starts_with("&#X7;")) {
-            return i + rest.find(';').map_or(1, |k| k + 1);
+            return Some(i + rest.find(';').map_or(1, |k| k + 1));
         }
         i += rest.chars().next().map_or(1, char::len_utf8);
     }
-    i
+    None
+}
+
+/// Whether `c` draws nothing of its own and joins the character before it in one cell:
+/// combining marks, variation selectors, joiners, tag characters.
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && c.width() == Some(0)
+}
+
+/// `s` with runs of more than [`MAX_MARKS`] zero-width characters cut (see
+/// [`strip_sequences`]); borrowed when there is none.
+pub fn cap_marks(s: &str) -> Cow<'_, str> {
+    if !has_mark_run(s.as_bytes()) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    MarkCap::default().push(&mut out, s);
+    Cow::Owned(out)
+}
+
+/// Whether `bytes` may hold more than [`MAX_MARKS`] zero-width characters in a row. Each takes
+/// two bytes or more, none ASCII: only runs of that many non-ASCII bytes are decoded, so plain
+/// text is scanned at memory speed.
+fn has_mark_run(bytes: &[u8]) -> bool {
+    const MIN_RUN: usize = 2 * (MAX_MARKS + 1);
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Mostly-ASCII text: skip whole ASCII chunks at once.
+        if i == run_start && bytes.len() - i >= 16 && bytes[i..i + 16].is_ascii() {
+            i += 16;
+            run_start = i;
+            continue;
+        }
+        if bytes[i] < 0x80 {
+            i += 1;
+            run_start = i;
+            continue;
+        }
+        let end = i + bytes[i..].iter().take_while(|&&b| b >= 0x80).count();
+        if end - i >= MIN_RUN {
+            // A run of whole characters: it starts and ends next to ASCII or the text's ends.
+            if let Ok(run) = std::str::from_utf8(&bytes[i..end])
+                && longest_mark_run(run) > MAX_MARKS
+            {
+                return true;
+            }
+        }
+        i = end;
+        run_start = i;
+    }
+    false
+}
+
+fn longest_mark_run(s: &str) -> usize {
+    let (mut run, mut longest) = (0, 0);
+    for c in s.chars() {
+        run = if is_mark(c) { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// Appends text while capping zero-width runs (see [`strip_sequences`]), across several
+/// appends: for text built piece by piece, such as Markdown's decoded character references.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkCap {
+    run: usize,
+}
+
+impl MarkCap {
+    /// Whether `c`, the next character of a text, is kept: not when it is a zero-width
+    /// character past [`MAX_MARKS`] on one base.
+    pub fn admits(&mut self, c: char) -> bool {
+        if is_mark(c) {
+            self.run += 1;
+            self.run <= MAX_MARKS
+        } else {
+            self.run = 0;
+            true
+        }
+    }
+
+    pub fn push(&mut self, out: &mut String, s: &str) {
+        if s.is_ascii() {
+            self.run = if s.is_empty() { self.run } else { 0 };
+            out.push_str(s);
+            return;
+        }
+        for c in s.chars() {
+            if !is_mark(c) {
+                self.run = 0;
+                out.push(c);
+                continue;
+            }
+            self.run += 1;
+            if self.run <= MAX_MARKS {
+                out.push(c);
+            } else if self.run == MAX_MARKS + 1 {
+                out.push(MARKS_DROPPED);
+            }
+        }
+    }
 }
 
 /// Line breaks made `\n` where a file uses lone carriage returns (old Mac files): one byte for
@@ -182,8 +325,9 @@ pub fn printable(s: &str) -> String {
 
 /// Sanitized text cut to at most `width` cells, with `…` when something was cut.
 pub fn truncate(s: &str, width: usize) -> String {
-    if str_width(s) <= width {
-        return sanitize(s).into_owned();
+    let s = cap_marks(s);
+    if str_width(&s) <= width {
+        return sanitize(&s).into_owned();
     }
     let mut out = String::new();
     let mut used = 0;
@@ -222,7 +366,6 @@ mod tests {
     #[case::sgr("a\u{1b}[31mred\u{1b}[0m b", "a␛red␛ b")]
     #[case::osc52_bel("x\u{1b}]52;c;ZXZpbA==\u{7}y", "x␛y")]
     #[case::osc_st("x\u{1b}]0;title\u{1b}\\y", "x␛y")]
-    #[case::osc_unterminated_ends_at_the_line("x\u{1b}]52;c;AAAA\nnext", "x␛\nnext")]
     #[case::dcs("\u{1b}P1$qm\u{1b}\\after", "␛after")]
     #[case::apc("\u{1b}_Gf=100;AAAA\u{1b}\\ok", "␛ok")]
     #[case::two_char("\u{1b}c reset", "␛ reset")]
@@ -234,6 +377,83 @@ mod tests {
     #[case::plain("no escapes here, ] [ 52;", "no escapes here, ] [ 52;")]
     fn strips_whole_escape_sequences(#[case] input: &str, #[case] expected: &str) {
         assert_eq!(strip_sequences(input, false), expected);
+    }
+
+    #[rstest]
+    #[case::osc_to_the_line_end("x\u{1b}]52;c;AAAA\nnext", "x␛]52;c;AAAA\nnext")]
+    #[case::osc_to_the_text_end("x\u{1b}]0;title", "x␛]0;title")]
+    #[case::osc_terminated_on_the_next_line("a\u{1b}]0;t\nb\u{7}c", "a␛]0;t\nb\u{7}c")]
+    #[case::dcs("\u{1b}Pq#0;2 rest", "␛Pq#0;2 rest")]
+    #[case::sos("\u{1b}X start of string", "␛X start of string")]
+    #[case::pm("\u{1b}^ privacy", "␛^ privacy")]
+    #[case::apc("\u{1b}_Gf=100 left", "␛_Gf=100 left")]
+    #[case::c1_osc("a\u{9d}52;c;AA\nb", "a␛52;c;AA\nb")]
+    #[case::c1_dcs("a\u{90}q rest", "a␛q rest")]
+    #[case::c1_sos("a\u{98} rest", "a␛ rest")]
+    #[case::c1_pm("a\u{9e} rest", "a␛ rest")]
+    #[case::c1_apc("a\u{9f} rest", "a␛ rest")]
+    #[case::csi_without_final_byte("a\u{1b}[12\nb", "a␛[12\nb")]
+    #[case::c1_csi_without_final_byte("a\u{9b}12", "a␛12")]
+    #[case::escape_space_keeps_the_word("say \u{1b} word", "say ␛ word")]
+    #[case::escape_space_before_a_letter("\u{1b} a", "␛ a")]
+    #[case::escape_space_sequence("\u{1b} Fx", "␛x")]
+    #[case::charset_without_final("\u{1b}(\nx", "␛(\nx")]
+    fn an_introducer_without_its_end_hides_nothing(#[case] input: &str, #[case] expected: &str) {
+        assert_eq!(strip_sequences(input, false), expected);
+    }
+
+    #[test]
+    fn a_terminator_too_far_away_hides_nothing() {
+        let payload = "A".repeat(MAX_SEQUENCE);
+        let input = format!("x\u{1b}]52;c;{payload}\u{7}y");
+        assert_eq!(strip_sequences(&input, false), format!("x␛]52;c;{payload}\u{7}y"));
+        let near = format!("x\u{1b}]52;c;{}\u{7}y", &payload[..MAX_SEQUENCE - 16]);
+        assert_eq!(strip_sequences(&near, false), "x␛y");
+    }
+
+    #[test]
+    fn a_reference_without_its_end_hides_nothing() {
+        assert_eq!(strip_sequences("a&#27;]52;c;AA\nb", true), "a␛]52;c;AA\nb");
+        assert_eq!(strip_sequences("a&#x9d;0;t rest", true), "a␛0;t rest");
+    }
+
+    fn marks(base: &str, mark: char, n: usize) -> String {
+        std::iter::once(base).chain(std::iter::repeat_n(mark.encode_utf8(&mut [0; 4]) as &str, n)).collect()
+    }
+
+    #[rstest]
+    #[case::combining_marks('\u{301}', 10_000)]
+    #[case::variation_selectors('\u{fe0f}', 5_000)]
+    #[case::zero_width_joiners('\u{200d}', 3_000)]
+    #[case::tags('\u{e0067}', 1_000)]
+    #[case::just_over('\u{301}', MAX_MARKS + 1)]
+    fn runaway_marks_are_capped_and_the_cut_shows(#[case] mark: char, #[case] n: usize) {
+        let text = format!("{} after", marks("a", mark, n));
+        let expected = format!("{}{MARKS_DROPPED} after", marks("a", mark, MAX_MARKS));
+        assert_eq!(strip_sequences(&text, false), expected);
+        assert_eq!(cap_marks(&text), expected);
+        assert_eq!(sanitize(&text), expected);
+        assert_eq!(truncate(&text, 80), expected);
+        let mut built = String::new();
+        let mut cap = MarkCap::default();
+        cap.push(&mut built, "a");
+        for _ in 0..n {
+            cap.push(&mut built, mark.encode_utf8(&mut [0; 4]));
+        }
+        cap.push(&mut built, " after");
+        assert_eq!(built, expected, "piece by piece");
+    }
+
+    #[rstest]
+    #[case::accent("Mu\u{308}ller e\u{301}")]
+    #[case::vietnamese("ệ Vie\u{323}\u{302}t")]
+    #[case::scotland_flag("\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}")]
+    #[case::family("\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}")]
+    #[case::exactly_the_cap("a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}")]
+    #[case::cjk_run("東京大学東京大学東京大学東京大学 ok")]
+    fn real_text_keeps_its_marks(#[case] text: &str) {
+        assert!(matches!(strip_sequences(text, false), Cow::Borrowed(_)));
+        assert!(matches!(cap_marks(text), Cow::Borrowed(_)));
     }
 
     #[rstest]

@@ -25,14 +25,19 @@ pub fn render(state: &State, config: &Config, frame: &mut Frame) {
     safe_cells(frame.buffer_mut());
 }
 
-/// Replaces every control character in the buffer's cells by its visible stand-in.
+/// Replaces every control character in the buffer's cells by its visible stand-in, and keeps
+/// at most [`MAX_MARKS`](crate::text::sanitize::MAX_MARKS) zero-width characters on a cell's
+/// base character.
 pub fn safe_cells(buf: &mut ratatui::buffer::Buffer) {
-    use crate::text::sanitize::safe_char;
+    use crate::text::sanitize::{MarkCap, safe_char};
     for cell in &mut buf.content {
         let symbol = cell.symbol();
-        if symbol.chars().any(|c| safe_char(c) != c) {
-            let safe: String = symbol.chars().map(safe_char).collect();
-            cell.set_symbol(&safe);
+        if symbol.len() > 4 || symbol.chars().any(|c| safe_char(c) != c) {
+            let mut cap = MarkCap::default();
+            let safe: String = symbol.chars().filter(|&c| cap.admits(c)).map(safe_char).collect();
+            if safe != symbol {
+                cell.set_symbol(&safe);
+            }
         }
     }
 }
@@ -89,4 +94,23 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let y = area.height.saturating_sub(2) / 2;
     let inner = Rect { y: area.y + y, height: area.height - y, ..area };
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sanitize::MAX_MARKS;
+
+    #[test]
+    fn no_cell_holds_more_than_a_few_marks_or_a_control() {
+        let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 3, 1));
+        let bomb: String = std::iter::once('a').chain(std::iter::repeat_n('\u{301}', 10_000)).collect();
+        buf[(0, 0)].set_symbol(&bomb);
+        buf[(1, 0)].set_symbol("\u{1b}");
+        buf[(2, 0)].set_symbol("e\u{301}");
+        safe_cells(&mut buf);
+        assert_eq!(buf[(0, 0)].symbol().chars().count(), 1 + MAX_MARKS);
+        assert_eq!(buf[(1, 0)].symbol(), "\u{241b}");
+        assert_eq!(buf[(2, 0)].symbol(), "e\u{301}");
+    }
 }

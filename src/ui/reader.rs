@@ -12,10 +12,12 @@ use crate::library::meta::reading_minutes;
 use std::ops::Range;
 
 use crate::state::{Focus, Reader, State};
-use crate::text::doc::{BlockKind, Document, InlineStyle};
-use crate::text::sanitize::{printable, safe_char, truncate};
+use crate::text::doc::{Block, BlockKind, Document, InlineStyle};
+use crate::text::sanitize::{MarkCap, char_width, printable, safe_char, truncate};
 use crate::text::segments::{Mark, overlay, touching};
-use crate::text::wrap::{LineKind, VisualLine};
+use crate::text::wrap::{CONTINUATION, LineKind, VisualLine, continues, kept_width};
+
+mod table;
 
 /// Draws the reading pane of `state`.
 pub struct ReaderView<'a> {
@@ -125,7 +127,7 @@ fn block_style(kind: BlockKind, quote: u8, theme: &Theme) -> Style {
         BlockKind::Heading(_) => theme.heading,
         BlockKind::Code => theme.code_block,
         BlockKind::Rule => theme.rule,
-        BlockKind::Paragraph | BlockKind::Preformatted => theme.text,
+        BlockKind::Paragraph | BlockKind::Preformatted | BlockKind::Table => theme.text,
     };
     if quote > 0 { base.patch(theme.quote) } else { base }
 }
@@ -139,6 +141,7 @@ fn inline_style(base: Style, bits: u8, theme: &Theme) -> Style {
         (InlineStyle::Code, theme.code),
         (InlineStyle::Link, theme.link),
         (InlineStyle::LinkUrl, theme.link_url),
+        (InlineStyle::FootnoteRef, theme.link),
         (InlineStyle::Strikethrough, Style::new().add_modifier(Modifier::CROSSED_OUT)),
     ] {
         if bits & inline.bit() != 0 {
@@ -169,15 +172,12 @@ fn draw_line(state: &State, reader: &Reader, line: &VisualLine, theme: &Theme, a
     let doc = &reader.article.doc;
     let spans = match line.kind {
         LineKind::Blank => return,
-        // Without byline, date or source the length moves up, so no line is left empty.
-        LineKind::Meta | LineKind::Stats => {
-            let meta = meta_line(&reader.article);
-            let text = match (line.kind, meta.is_empty()) {
-                (LineKind::Meta, false) => meta,
-                (LineKind::Meta, true) | (_, false) => stats_line(&reader.article),
-                _ => return,
-            };
-            vec![Span::styled(truncate(&text, usize::from(area.width)), theme.meta)]
+        // The layout has a metadata line only when there is a byline, date or source.
+        LineKind::Meta => {
+            vec![Span::styled(truncate(&meta_line(&reader.article), usize::from(area.width)), theme.meta)]
+        }
+        LineKind::Stats => {
+            vec![Span::styled(truncate(&stats_line(&reader.article), usize::from(area.width)), theme.meta)]
         }
         LineKind::Note(i) => {
             let note = reader.article.warnings.get(i).map_or("", String::as_str);
@@ -188,6 +188,11 @@ fn draw_line(state: &State, reader: &Reader, line: &VisualLine, theme: &Theme, a
             let marks = line_marks(state, reader, &line.range);
             text_spans(doc, block, first, line, &marks, theme)
         }
+        LineKind::TableRow { .. } => {
+            let marks = line_marks(state, reader, &line.range);
+            table::row_spans(doc, &reader.layout, line, &marks, theme)
+        }
+        LineKind::TableRule { table, header } => table::rule_spans(doc, &reader.layout, table, header, theme),
     };
     if let LineKind::Text { block, .. } = line.kind
         && doc.blocks.get(block).is_some_and(|b| b.kind == BlockKind::Code)
@@ -197,20 +202,9 @@ fn draw_line(state: &State, reader: &Reader, line: &VisualLine, theme: &Theme, a
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
-/// The spans of one text line: quote bars, indent or list marker, then the text cut where
-/// inline styles change, with white space collapsed in reflowed blocks.
-fn text_spans<'a>(
-    doc: &'a Document,
-    index: usize,
-    first: bool,
-    line: &VisualLine,
-    marks: &[(Range<usize>, Mark)],
-    theme: &Theme,
-) -> Vec<Span<'a>> {
-    let Some(block) = doc.blocks.get(index) else {
-        return Vec::new();
-    };
-    let base = block_style(block.kind, block.quote, theme);
+/// What goes left of a block's text on a line: quote bars, then the indent, or on the first
+/// line the list marker.
+fn prefix_spans<'a>(block: &Block, first: bool, theme: &Theme) -> Vec<Span<'a>> {
     let mut spans = Vec::new();
     for _ in 0..block.quote {
         spans.push(Span::styled("│ ", theme.quote));
@@ -229,18 +223,66 @@ fn text_spans<'a>(
             }
         }
     }
+    spans
+}
+
+/// The spans of one text line: quote bars, indent or list marker, then the text cut where
+/// inline styles change, with white space collapsed in reflowed blocks; a kept line that goes
+/// on from the one before starts with the continuation mark.
+fn text_spans<'a>(
+    doc: &'a Document,
+    index: usize,
+    first: bool,
+    line: &VisualLine,
+    marks: &[(Range<usize>, Mark)],
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    let Some(block) = doc.blocks.get(index) else {
+        return Vec::new();
+    };
+    let mut spans = prefix_spans(block, first, theme);
+    if continues(doc, block, &line.range) {
+        spans.push(Span::styled(CONTINUATION, block_style(block.kind, block.quote, theme).patch(theme.rule)));
+    }
+    spans.extend(
+        content_spans(doc, block, line.range.clone(), marks, block_style(block.kind, block.quote, theme), theme).0,
+    );
+    spans
+}
+
+/// The text of `range` (a part of `block`) as spans cut where inline styles and marks change,
+/// white space collapsed where the block reflows and tabs taken to their stops where it keeps
+/// its lines; and its width in cells. At most [`crate::text::sanitize::MAX_MARKS`] zero-width characters on one base
+/// character reach a cell, whatever made the document.
+fn content_spans<'a>(
+    doc: &Document,
+    block: &Block,
+    range: Range<usize>,
+    marks: &[(Range<usize>, Mark)],
+    base: Style,
+    theme: &Theme,
+) -> (Vec<Span<'a>>, usize) {
     let reflow = block.kind.reflows();
+    let mut spans = Vec::new();
     let mut prev_ws = false;
-    for (range, bits, mark) in overlay(&doc.style_segments(block, line.range.clone()), marks) {
+    let mut col = 0;
+    let mut cap = MarkCap::default();
+    for (range, bits, mark) in overlay(&doc.style_segments(block, range), marks) {
         let mut s = String::with_capacity(range.len());
         for c in doc.text[range].chars() {
             if reflow && c.is_whitespace() {
                 if !prev_ws {
                     s.push(' ');
+                    col += 1;
                 }
                 prev_ws = true;
-            } else {
+            } else if c == '\t' {
+                let to = kept_width("\t", col);
+                s.extend(std::iter::repeat_n(' ', to - col));
+                col = to;
+            } else if cap.admits(c) {
                 s.push(safe_char(c));
+                col += char_width(c);
                 prev_ws = false;
             }
         }
@@ -248,7 +290,7 @@ fn text_spans<'a>(
         let style = mark.map_or(style, |mark| style.patch(theme.mark(mark)));
         spans.push(Span::styled(s, style));
     }
-    spans
+    (spans, col)
 }
 
 #[cfg(test)]

@@ -175,7 +175,7 @@ fn opened_rest(state: &mut State, entry: usize, article: Arc<Article>, layout: L
         e.update(&article);
     }
     let width = usize::from(state.areas.reader_text.width);
-    let layout = if layout.width == width { layout } else { Layout::new(&article.doc, width, article.warnings.len()) };
+    let layout = if layout.width == width { layout } else { Layout::new(&article.doc, width, article.header()) };
     let top = layout.line_of(anchor).min(layout.lines.len().saturating_sub(state.view_height()));
     let mut reader = Reader { entry, article, layout, top, highlights: Highlights::default(), job: 0 };
     entities::start(state, &mut reader);
@@ -416,7 +416,7 @@ fn install(state: &mut State, mut reader: Reader) -> Option<Effect> {
     let width = usize::from(state.areas.reader_text.width);
     if width > 0 && reader.layout.width != width {
         let anchor = reader.anchor();
-        reader.layout = Layout::new(&reader.article.doc, width, reader.article.warnings.len());
+        reader.layout = Layout::new(&reader.article.doc, width, reader.article.header());
         reader.top = reader.layout.line_of(anchor);
     }
     reader.top = reader.top.min(reader.max_top(state.view_height()));
@@ -444,7 +444,7 @@ fn open(state: &mut State, entry: usize, article: Arc<Article>) -> Option<Effect
     if let Some(e) = state.library.entries.get_mut(entry) {
         e.update(&article);
     }
-    let layout = Layout::new(&article.doc, usize::from(state.areas.reader_text.width), article.warnings.len());
+    let layout = Layout::new(&article.doc, usize::from(state.areas.reader_text.width), article.header());
     let mut at = state.entry(entry).map_or(0, |e| e.reading.at);
     if let Some((_, old_top)) = state.reload_anchor.take_if(|(e, _)| *e == entry) {
         at = library::find_anchor(&article.doc.text, at, &old_top);
@@ -465,7 +465,7 @@ pub(crate) fn relayout(state: &mut State, screen: Rect) {
     if let Some(reader) = state.reader.as_mut() {
         if width > 0 && reader.layout.width != width {
             let anchor = reader.anchor();
-            reader.layout = Layout::new(&reader.article.doc, width, reader.article.warnings.len());
+            reader.layout = Layout::new(&reader.article.doc, width, reader.article.header());
             reader.top = reader.layout.line_of(anchor);
         }
         reader.top = reader.top.min(reader.max_top(height));

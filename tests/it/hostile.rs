@@ -46,8 +46,37 @@ pub fn nasty_files() -> Vec<(&'static [u8], Vec<u8>)> {
         (b"lone-cr.txt", b"Old Mac title\r\rLine one\rline two\r".to_vec()),
     ];
     files.push((b"long-title.txt", format!("{}\n\nBody.\n", "Long ".repeat(2000)).into_bytes()));
+    // Issue 12: every C1 control in a title, bidi marks, combining-mark bombs, unterminated
+    // sequences and a YAML alias bomb.
+    let c1: String = ('\u{80}'..'\u{a0}').collect();
+    files.push((
+        "c1-all-\u{200f}\u{61c}.txt".as_bytes(),
+        format!("All C1 {c1} \u{200e}\u{2028}end\n\nBody {c1}.\n").into_bytes(),
+    ));
+    let marks: String = std::iter::once('a').chain(std::iter::repeat_n('\u{301}', 10_000)).collect();
+    let joiners: String = std::iter::once('b').chain(std::iter::repeat_n('\u{200d}', 3_000)).collect();
+    files.push((b"marks-bomb.txt", format!("Marks {marks}\n\nBody {joiners} end.\n").into_bytes()));
+    files.push((
+        b"unterminated.txt",
+        b"Open \x1b]7;file://host/dir rest\n\nA \xc2\x9d0;t after \x1bPq and \x1b word.\n".to_vec(),
+    ));
+    files.push((b"yaml-alias-bomb.md", format!("---\n{}---\nBody.\n", alias_bomb("Alias bomb")).into_bytes()));
     files.push((b"long-line.txt", format!("No spaces\n\n{}\n", "x".repeat(200_000)).into_bytes()));
     files
+}
+
+/// YAML front matter (without its fences) of 8 levels of 9 aliases, `tags` the last: expanded,
+/// 9^8 strings from about 340 bytes.
+pub fn alias_bomb(title: &str) -> String {
+    use std::fmt::Write as _;
+    let mut yaml =
+        format!("title: {title}\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for level in 1..8u8 {
+        let (name, prev) = (char::from(b'a' + level), char::from(b'a' + level - 1));
+        let _ = writeln!(yaml, "{name}: &{name} [{}]", vec![format!("*{prev}"); 9].join(","));
+    }
+    yaml.push_str("tags: *h\n");
+    yaml
 }
 
 /// A folder of every nasty file.

@@ -10,9 +10,11 @@ mod entities_cli;
 mod entities_gold;
 mod flow;
 mod hostile;
+mod hostile_text;
 mod keys_fuzz;
 mod library;
 mod pty;
+mod reading;
 mod render;
 mod search;
 
