@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicUsize;
 
 use clap::Parser;
 use newsdesk::app::{App, Exit};
-use newsdesk::cli::{Cli, Command, entities, library_dir, list};
+use newsdesk::cli::{Cli, Command, entities, library_dir, list, show};
 use newsdesk::config::{self, Config};
 use newsdesk::library::{Library, absolute, check_folder};
 use newsdesk::text::sanitize::printable;
@@ -35,6 +35,9 @@ fn main() -> ExitCode {
     }
     if let Some(Command::Entities { file, json }) = &cli.command {
         return finish(entities(file, *json, &mut std::io::stdout().lock()));
+    }
+    if let Some(Command::Show { file, json, width }) = &cli.command {
+        return finish(show(file, *json, width.map(usize::from), &mut std::io::stdout().lock()));
     }
     if let Some(Command::List { dir, json }) = &cli.command {
         let root = library_dir(dir.as_deref(), &config);

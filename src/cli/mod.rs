@@ -2,12 +2,15 @@
 
 mod entities;
 mod list;
+pub mod show;
 
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-pub use self::entities::{OffsetMap, decode_with_offsets, entities, utf16_with_offsets};
+pub use self::entities::entities;
+pub use self::show::show;
+pub use crate::library::encoding::{OffsetMap, decode_with_offsets};
 pub use self::list::list;
 use crate::config::Config;
 
@@ -45,7 +48,7 @@ pub enum Command {
     /// One article per line, tab-separated (path, date or -, word count, title, then the load
     /// warning if any), in the configured sort order; or a JSON array with --json.
     List {
-        /// Folder of articles [default: library.path from the config]
+        /// Folder of articles, or one article file [default: library.path from the config]
         dir: Option<PathBuf>,
         /// Print a JSON array of objects instead of lines
         #[arg(long)]
@@ -57,11 +60,28 @@ pub enum Command {
     /// Offsets are bytes of FILE exactly as stored on disk (end exclusive), title line included.
     /// With --json: an array of {"kind", "start", "end", "text"}; otherwise a table.
     Entities {
-        /// The article file (.txt or .md)
+        /// The article file (any format newsdesk reads)
         file: PathBuf,
         /// Print a JSON array of objects instead of a table
         #[arg(long)]
         json: bool,
+    },
+    /// Print one article as newsdesk reads it: title, metadata and body as plain text
+    ///
+    /// Any format newsdesk reads (text, Markdown, reStructuredText, a saved web page in reader
+    /// mode, an EPUB); `-` reads standard input and sniffs its format. The body is unwrapped (a
+    /// paragraph a line, blank lines between) unless --width is given. With --json: an object
+    /// {"title", "author", "date", "source", "url", "tags", "format", "encoding", "text",
+    /// "warnings"}, where "text" is the body as plain text (link URLs left out).
+    Show {
+        /// The article file, or - for standard input
+        file: PathBuf,
+        /// Print a JSON object instead of text
+        #[arg(long)]
+        json: bool,
+        /// Wrap the body to this many columns
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+        width: Option<u16>,
     },
 }
 

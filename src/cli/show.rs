@@ -1,0 +1,198 @@
+//! `newsdesk show FILE`: one article as newsdesk reads it, as plain text or JSON, for people and scripts.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::library::article::{self, Article};
+use crate::library::{Format, read};
+use crate::text::doc::{BlockKind, Document, InlineStyle};
+use crate::text::sanitize::printable;
+use crate::text::wrap::{LineKind, Layout, block_indents};
+
+/// `newsdesk show`: the title, the metadata line and the body (wrapped to `width` cells, or a
+/// paragraph a line), or with `json` one object with the metadata and the body's text. `-`
+/// reads standard input, its format sniffed.
+pub fn show(path: &Path, json: bool, width: Option<usize>, out: &mut impl Write) -> anyhow::Result<()> {
+    let article = load(path)?;
+    if json {
+        let m = &article.meta;
+        let encoding = m.encoding.as_deref().map_or("UTF-8", |e| e.trim_end_matches(" (detected)"));
+        let value = serde_json::json!({
+            "title": m.title,
+            "author": m.author,
+            "date": m.date,
+            "source": m.source,
+            "url": m.url,
+            "tags": m.tags,
+            "format": format_of(path, &article).name(),
+            "encoding": encoding,
+            "text": plain_text(&article.doc, false),
+            "warnings": article.warnings,
+        });
+        writeln!(out, "{}", json_safe(&serde_json::to_string_pretty(&value)?))?;
+        return Ok(());
+    }
+    writeln!(out, "{}", printable(&article.meta.title))?;
+    let meta = crate::ui::reader::meta_line(&article);
+    if !meta.is_empty() {
+        writeln!(out, "{}", printable(&meta))?;
+    }
+    for w in &article.warnings {
+        writeln!(out, "⚠ {}", printable(w))?;
+    }
+    let body = match width {
+        Some(w) => wrapped_text(&article.doc, w),
+        None => plain_text(&article.doc, true),
+    };
+    if !body.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", printable(&body))?;
+    }
+    Ok(())
+}
+
+fn load(path: &Path) -> anyhow::Result<Article> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().take(read::MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes)?;
+        anyhow::ensure!(bytes.len() as u64 <= read::MAX_ARTICLE_BYTES, "standard input: more than 1 GB");
+        return Ok(article::from_unnamed(None, &bytes));
+    }
+    // Refuse what cannot be read (missing, a folder, a FIFO) with the system's words.
+    read::open_regular(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let format = match Format::of(path) {
+        Some(f) => f,
+        None => {
+            let (head, _) = read::head(path, 8192).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            Format::sniff(&head).unwrap_or(Format::Text)
+        }
+    };
+    Ok(article::load_guarded(path, format))
+}
+
+/// The format to report: by name, else what the content looked like.
+fn format_of(path: &Path, article: &Article) -> Format {
+    Format::of(path).unwrap_or_else(|| {
+        if article.doc.blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading(_))) { Format::Markdown } else { Format::Text }
+    })
+}
+
+/// The body (title left out) as plain text: a block a line, reflowed blocks on one line, a
+/// blank line where the reader leaves one; list markers and `> ` for quotes kept. Without
+/// `urls`, the URLs shown after link texts are left out (the words only, for scripts).
+pub fn plain_text(doc: &Document, urls: bool) -> String {
+    let mut out = String::with_capacity(doc.text.len());
+    for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Title) {
+        if !out.is_empty() {
+            out.push_str(if block.gap_before { "\n\n" } else { "\n" });
+        }
+        let prefix = "> ".repeat(usize::from(block.quote)) + &" ".repeat(usize::from(block.indent));
+        out.push_str(&prefix);
+        if let Some(marker) = &block.marker {
+            out.push_str(marker);
+        }
+        let mut text = String::new();
+        let mut at = block.range.start;
+        for inline in doc.inlines.iter().filter(|i| {
+            !urls && i.style == InlineStyle::LinkUrl && i.range.start >= block.range.start && i.range.end <= block.range.end
+        }) {
+            text.push_str(doc.text[at..inline.range.start].trim_end_matches(' '));
+            at = inline.range.end;
+        }
+        text.push_str(&doc.text[at..block.range.end]);
+        match block.kind {
+            BlockKind::Rule => out.push_str("* * *"),
+            kind if kind.reflows() => out.push_str(&text.split_whitespace().collect::<Vec<_>>().join(" ")),
+            _ => {
+                let pad = format!("\n{prefix}");
+                out.push_str(&text.replace('\n', &pad));
+            }
+        }
+    }
+    out
+}
+
+/// The body wrapped to `width` cells as the reading pane lays it out.
+fn wrapped_text(doc: &Document, width: usize) -> String {
+    let layout = Layout::new(doc, width.max(10), 0);
+    let mut lines: Vec<String> = Vec::new();
+    for line in &layout.lines {
+        match line.kind {
+            LineKind::Text { block, first } => {
+                let b = &doc.blocks[block];
+                if b.kind == BlockKind::Title {
+                    continue;
+                }
+                let (first_indent, rest_indent) = block_indents(b);
+                let quote = "> ".repeat(usize::from(b.quote));
+                let mut s = quote.clone();
+                if first {
+                    s.push_str(&" ".repeat(usize::from(b.indent)));
+                    s.push_str(b.marker.as_deref().unwrap_or(""));
+                    s.push_str(&" ".repeat(first_indent.saturating_sub(crate::text::sanitize::str_width(&s))));
+                } else {
+                    s.push_str(&" ".repeat(rest_indent.saturating_sub(quote.len())));
+                }
+                let text = &doc.text[line.range.clone()];
+                if b.kind.reflows() {
+                    s.push_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+                } else {
+                    s.push_str(text);
+                }
+                lines.push(s.trim_end().to_string());
+            }
+            LineKind::Rule { .. } => lines.push("─".repeat(width.clamp(3, 80))),
+            LineKind::Blank => {
+                if lines.last().is_some_and(|l| !l.is_empty()) {
+                    lines.push(String::new());
+                }
+            }
+            LineKind::Meta | LineKind::Stats | LineKind::Note(_) => {}
+        }
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines.join("\n")
+}
+
+/// JSON whose strings also escape C1 controls and bidirectional overrides (serde escapes only
+/// C0): a consumer that prints a value raw sends nothing to the terminal.
+fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}') {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(page: &str) -> Article {
+        article::from_bytes(Format::Html, page.as_bytes(), Path::new("p.html"))
+    }
+
+    #[test]
+    fn plain_text_has_blank_lines_between_paragraphs_and_no_urls_for_scripts() {
+        let a = html("<title>T</title><article><p>One <a href=\"https://e.example/x\">link</a> here.</p><ul><li>a</li><li>b</li></ul><blockquote><p>q</p></blockquote></article>");
+        assert_eq!(plain_text(&a.doc, false), "One link here.\n\n• a\n• b\n\n> q");
+        assert!(plain_text(&a.doc, true).starts_with("One link (https://e.example/x) here."));
+    }
+
+    #[test]
+    fn wrapped_text_keeps_markers_and_hanging_indents() {
+        let a = html("<title>T</title><article><ul><li>alpha beta gamma delta epsilon</li></ul></article>");
+        assert_eq!(wrapped_text(&a.doc, 16), "• alpha beta\n  gamma delta\n  epsilon");
+    }
+
+    #[test]
+    fn json_escapes_c1_and_bidi_controls() {
+        assert_eq!(json_safe("\"a\u{9b}b\u{202e}c\""), "\"a\\u009bb\\u202ec\"");
+    }
+}

@@ -1,0 +1,118 @@
+//! Saved web pages: the article found in reader mode (Readability), its metadata, and the page's whole text when no article is found.
+
+pub mod depth;
+pub mod meta;
+pub mod render;
+pub mod scan;
+
+use std::path::Path;
+
+use super::article::{Article, file_stem, with_title};
+use super::encoding;
+use super::meta::Meta;
+use crate::text::doc::{BlockKind, Document};
+
+/// The warning of a page where reader mode found no article.
+pub const NO_ARTICLE: &str = "no article found in this page: showing all of its text";
+
+/// An article body shorter than this (in characters) is taken for a failed extraction when the
+/// page holds several times more text.
+const MIN_ARTICLE_CHARS: usize = 250;
+
+/// Bytes of a page read to list it: enough for a `<head>` with its metadata on most pages.
+pub const HEAD_BYTES: usize = 32 * 1024;
+
+/// Reads a saved page: decodes it (BOM, declared charset, detection), extracts the article as
+/// browsers' reader mode does, and draws it; metadata from JSON-LD, `<meta>` and `<title>`.
+pub fn parse(bytes: &[u8], path: &Path) -> Article {
+    let decoded = encoding::decode(bytes, scan::declared_charset(bytes));
+    let mut warnings: Vec<String> = decoded.warning().into_iter().collect();
+    let html = depth::flatten(&decoded.text, depth::MAX_DEPTH);
+    let head = scan::head(&html, usize::MAX);
+    let mut meta = meta::of(&head);
+    meta.encoding = decoded.label();
+    let whole = || {
+        let page = dom_query::Document::from(html.as_ref());
+        page.body().map_or_else(|| render::render(page.root()), render::render)
+    };
+    let (body, found) = match extract(&html) {
+        Some((doc, extracted)) => {
+            fill_from(&mut meta, &extracted);
+            if doc.text.chars().count() < MIN_ARTICLE_CHARS {
+                // A tiny "article" from a page with much more text is a wrong pick: show it all.
+                let all = whole();
+                if all.text.chars().count() > 4 * MIN_ARTICLE_CHARS { (all, false) } else { (doc, true) }
+            } else {
+                (doc, true)
+            }
+        }
+        None => (whole(), false),
+    };
+    if !found {
+        warnings.push(NO_ARTICLE.to_string());
+    }
+    if meta.title.is_empty() {
+        meta.title = file_stem(path);
+    }
+    meta.strip_sequences();
+    let doc = without_title_heading(body, &meta.title);
+    let doc = with_title(&meta.title, doc);
+    let words = doc.word_count();
+    Article { meta, doc, words, warnings, hash: 0 }
+}
+
+/// The article body by Readability, drawn, with what Readability found about the page.
+fn extract(html: &str) -> Option<(Document, dom_smoothie::Article)> {
+    let config = dom_smoothie::Config { disable_json_ld: true, ..dom_smoothie::Config::default() };
+    let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
+    let article = readability.parse().ok()?;
+    let content = dom_query::Document::from(article.content.as_ref());
+    let doc = render::render(content.root());
+    (!doc.blocks.is_empty()).then_some((doc, article))
+}
+
+/// Fields the page's own metadata left empty, from what Readability found (a byline in the
+/// text, a `<time>`).
+fn fill_from(meta: &mut Meta, found: &dom_smoothie::Article) {
+    let clean = |s: &str| scan::clean_text(s);
+    if meta.title.is_empty() {
+        meta.title = clean(&found.title);
+    }
+    if meta.author.is_none() {
+        meta.author = found.byline.as_deref().map(clean).filter(|b| !b.is_empty() && b.len() < 120);
+    }
+    if meta.date.is_none() {
+        meta.date = found.published_time.as_deref().map(clean).filter(|d| !d.is_empty());
+    }
+    if meta.source.is_none() {
+        meta.source = found.site_name.as_deref().map(clean).filter(|s| !s.is_empty());
+    }
+}
+
+/// The body without a first heading that repeats the title (shown once, as the title).
+fn without_title_heading(mut body: Document, title: &str) -> Document {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    if let Some(i) = body.blocks.iter().take(3).position(|b| matches!(b.kind, BlockKind::Heading(_)))
+        && norm(&body.text[body.blocks[i].range.clone()]) == norm(title)
+    {
+        body.blocks.remove(i);
+        if let Some(next) = body.blocks.get_mut(i) {
+            next.gap_before = true;
+        }
+    }
+    body
+}
+
+/// Metadata from the first bytes of a page, for the list: its declared charset, `<title>`,
+/// `<meta>` tags and JSON-LD as far as the bytes go, never a full parse.
+pub fn head_meta(head: &[u8], path: &Path) -> Meta {
+    let decoded = encoding::decode_head(head, scan::declared_charset(head));
+    let scanned = scan::head(&decoded.text, decoded.text.len());
+    let mut meta = meta::of(&scanned);
+    if meta.title.is_empty() {
+        meta.title = file_stem(path);
+    }
+    meta.encoding = decoded.label();
+    meta.strip_sequences();
+    meta
+}
