@@ -19,7 +19,8 @@ pub fn entities(path: &Path, json: bool, out: &mut impl Write) -> anyhow::Result
     {
         anyhow::bail!("{}: {reason}", path.display());
     }
-    let rows: Vec<(&str, usize, usize, String)> = if matches!(format, Format::Html | Format::Epub | Format::Unsupported) {
+    let rows: Vec<(&str, usize, usize, String)> = if matches!(format, Format::Html | Format::Epub | Format::Unsupported)
+    {
         let article = crate::library::article::from_bytes(format, &bytes, path);
         let text = super::show::plain_text(&article.doc, false);
         let found = crate::text::entities::detect(&text);

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 pub use self::entities::entities;
-pub use self::show::show;
-pub use crate::library::encoding::{OffsetMap, decode_with_offsets};
 pub use self::list::list;
+pub use self::show::show;
 use crate::config::Config;
+pub use crate::library::encoding::{OffsetMap, decode_with_offsets};
 
 /// newsdesk: read a folder of articles (.txt and Markdown) in the terminal.
 ///

@@ -1,5 +1,6 @@
 //! `newsdesk show FILE`: one article as newsdesk reads it, as plain text or JSON, for people and scripts.
 
+use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -7,7 +8,7 @@ use crate::library::article::{self, Article};
 use crate::library::{Format, read};
 use crate::text::doc::{BlockKind, Document, InlineStyle};
 use crate::text::sanitize::printable;
-use crate::text::wrap::{LineKind, Layout, block_indents};
+use crate::text::wrap::{Layout, LineKind, block_indents};
 
 /// `newsdesk show`: the title, the metadata line and the body (wrapped to `width` cells, or a
 /// paragraph a line), or with `json` one object with the metadata and the body's text. `-`
@@ -60,12 +61,11 @@ fn load(path: &Path) -> anyhow::Result<Article> {
     }
     // Refuse what cannot be read (missing, a folder, a FIFO) with the system's words.
     read::open_regular(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    let format = match Format::of(path) {
-        Some(f) => f,
-        None => {
-            let (head, _) = read::head(path, 8192).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-            Format::sniff(&head).unwrap_or(Format::Text)
-        }
+    let format = if let Some(f) = Format::of(path) {
+        f
+    } else {
+        let (head, _) = read::head(path, 8192).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        Format::sniff(&head).unwrap_or(Format::Text)
     };
     Ok(article::load_guarded(path, format))
 }
@@ -73,7 +73,11 @@ fn load(path: &Path) -> anyhow::Result<Article> {
 /// The format to report: by name, else what the content looked like.
 fn format_of(path: &Path, article: &Article) -> Format {
     Format::of(path).unwrap_or_else(|| {
-        if article.doc.blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading(_))) { Format::Markdown } else { Format::Text }
+        if article.doc.blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading(_))) {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
     })
 }
 
@@ -94,7 +98,10 @@ pub fn plain_text(doc: &Document, urls: bool) -> String {
         let mut text = String::new();
         let mut at = block.range.start;
         for inline in doc.inlines.iter().filter(|i| {
-            !urls && i.style == InlineStyle::LinkUrl && i.range.start >= block.range.start && i.range.end <= block.range.end
+            !urls
+                && i.style == InlineStyle::LinkUrl
+                && i.range.start >= block.range.start
+                && i.range.end <= block.range.end
         }) {
             text.push_str(doc.text[at..inline.range.start].trim_end_matches(' '));
             at = inline.range.end;
@@ -161,8 +168,9 @@ fn wrapped_text(doc: &Document, width: usize) -> String {
 fn json_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}') {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        if matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+        {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
             out.push(c);
         }
@@ -180,7 +188,9 @@ mod tests {
 
     #[test]
     fn plain_text_has_blank_lines_between_paragraphs_and_no_urls_for_scripts() {
-        let a = html("<title>T</title><article><p>One <a href=\"https://e.example/x\">link</a> here.</p><ul><li>a</li><li>b</li></ul><blockquote><p>q</p></blockquote></article>");
+        let a = html(
+            "<title>T</title><article><p>One <a href=\"https://e.example/x\">link</a> here.</p><ul><li>a</li><li>b</li></ul><blockquote><p>q</p></blockquote></article>",
+        );
         assert_eq!(plain_text(&a.doc, false), "One link here.\n\n• a\n• b\n\n> q");
         assert!(plain_text(&a.doc, true).starts_with("One link (https://e.example/x) here."));
     }

@@ -314,28 +314,25 @@ pub fn head_meta(format: Format, head: &[u8], path: &Path) -> Meta {
 
 fn text_head_meta(format: Format, head: &str, path: &Path) -> Meta {
     let mut meta = Meta::default();
-    match format {
-        Format::Markdown => {
-            let (front, body_at) = front_matter::split(head);
-            if let Some((kind, text)) = front {
-                let _ = front_matter::apply(kind, text, &mut meta);
-            }
-            if meta.title.is_empty() {
-                meta.title = head[body_at..]
-                    .lines()
-                    .find_map(|l| l.strip_prefix("# "))
-                    .map_or_else(|| file_stem(path), |t| t.trim().trim_end_matches('#').trim().to_string());
-            }
+    if format == Format::Markdown {
+        let (front, body_at) = front_matter::split(head);
+        if let Some((kind, text)) = front {
+            let _ = front_matter::apply(kind, text, &mut meta);
         }
-        _ => {
-            // A reStructuredText title may sit between adornment lines (`=====`).
-            let adornment = |l: &str| l.len() >= 2 && l.bytes().all(|b| b == l.as_bytes()[0] && b.is_ascii_punctuation());
-            meta.title = head
+        if meta.title.is_empty() {
+            meta.title = head[body_at..]
                 .lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty() && !(format == Format::Rst && adornment(l)))
-                .map_or_else(|| file_stem(path), String::from);
+                .find_map(|l| l.strip_prefix("# "))
+                .map_or_else(|| file_stem(path), |t| t.trim().trim_end_matches('#').trim().to_string());
         }
+    } else {
+        // A reStructuredText title may sit between adornment lines (`=====`).
+        let adornment = |l: &str| l.len() >= 2 && l.bytes().all(|b| b == l.as_bytes()[0] && b.is_ascii_punctuation());
+        meta.title = head
+            .lines()
+            .map(str::trim)
+            .find(|l| !(l.is_empty() || format == Format::Rst && adornment(l)))
+            .map_or_else(|| file_stem(path), String::from);
     }
     meta
 }

@@ -157,7 +157,12 @@ pub fn decode_head(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded
         // Without a character cut at the end, if one is.
         let end = (cut.saturating_sub(3)..=cut)
             .rev()
-            .find(|&e| choice.encoding.decode_without_bom_handling_and_without_replacement(&bytes[choice.skip.min(e)..e]).is_some())
+            .find(|&e| {
+                choice
+                    .encoding
+                    .decode_without_bom_handling_and_without_replacement(&bytes[choice.skip.min(e)..e])
+                    .is_some()
+            })
             .unwrap_or(cut);
         choice.lossy = false;
         return Decoded { text: decode_as(&bytes[..end], choice), choice };
@@ -273,7 +278,16 @@ mod tests {
 
     #[test]
     fn damaged_utf8_stays_utf8_with_the_warning() {
-        let d = decode("Ça coûte 5 € à Zürich, déjà \u{2014} ".as_bytes().iter().copied().chain([0xff]).collect::<Vec<_>>().as_slice(), None);
+        let d = decode(
+            "Ça coûte 5 € à Zürich, déjà \u{2014} "
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain([0xff])
+                .collect::<Vec<_>>()
+                .as_slice(),
+            None,
+        );
         assert!(d.text.ends_with('\u{fffd}'));
         assert_eq!(d.warning().as_deref(), Some(NOT_UTF8));
         assert_eq!(d.label(), None);

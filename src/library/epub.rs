@@ -129,8 +129,11 @@ fn read_book(bytes: &[u8], text_limit: Option<usize>, limits: Limits) -> Result<
         let mut chapter = chapter(&bytes);
         let labels: Vec<&(String, String, u8)> = toc.iter().filter(|(h, _, _)| h == href).collect();
         if let Some((_, label, level)) = labels.first() {
-            let first_heading =
-                chapter.blocks.first().filter(|b| matches!(b.kind, BlockKind::Heading(_))).map(|b| &chapter.text[b.range.clone()]);
+            let first_heading = chapter
+                .blocks
+                .first()
+                .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
+                .map(|b| &chapter.text[b.range.clone()]);
             if first_heading.is_some_and(|h| same_words(h, label)) {
                 chapter.blocks[0].kind = BlockKind::Heading(*level);
             } else {
@@ -160,7 +163,9 @@ fn chapter(bytes: &[u8]) -> Document {
 /// XHTML's self-closing non-void tags (`<a id="p1"/>`, `<div/>`) written open-and-closed:
 /// an HTML parser would otherwise take everything after them as their content.
 fn html_friendly(xhtml: &str) -> Cow<'_, str> {
-    const VOID: &[&str] = &["br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "embed", "param", "track"];
+    const VOID: &[&str] = &[
+        "br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "embed", "param", "track",
+    ];
     if !xhtml.contains("/>") {
         return Cow::Borrowed(xhtml);
     }
@@ -299,7 +304,8 @@ fn nav_toc(xhtml: &str, dir: &str) -> Vec<(String, String, u8)> {
             Xml::Start(tag, closed) => match local(&tag.name) {
                 "nav" => {
                     nav_depth += 1;
-                    in_toc |= tag.attrs.iter().any(|(n, v)| n.ends_with("type") && v.split_whitespace().any(|t| t == "toc"));
+                    in_toc |=
+                        tag.attrs.iter().any(|(n, v)| n.ends_with("type") && v.split_whitespace().any(|t| t == "toc"));
                 }
                 "ol" | "ul" if in_toc => lists += 1,
                 "a" if in_toc && !closed => link = tag.attr("href").map(|h| (h.to_string(), String::new())),
@@ -531,6 +537,7 @@ pub fn head_meta(head: &[u8]) -> Option<Meta> {
 }
 
 #[cfg(test)]
+#[expect(clippy::format_collect, reason = "test fixtures built for readability")]
 pub mod tests {
     use super::*;
     use std::io::Write;
@@ -561,15 +568,21 @@ pub mod tests {
             .map(|(i, (t, _))| format!(r#"<navPoint id="n{i}"><navLabel><text>{t}</text></navLabel><content src="text/ch{i}.xhtml"/></navPoint>"#))
             .collect();
         zip.start_file("OEBPS/toc.ncx", deflated).expect("zip");
-        zip.write_all(format!(r#"<ncx><navMap>{points}</navMap></ncx>"#).as_bytes()).expect("zip");
-        let links: String =
-            chapters.iter().enumerate().map(|(i, (t, _))| format!(r#"<li><a href="text/ch{i}.xhtml">{t}</a></li>"#)).collect();
+        zip.write_all(format!("<ncx><navMap>{points}</navMap></ncx>").as_bytes()).expect("zip");
+        let links: String = chapters
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| format!(r#"<li><a href="text/ch{i}.xhtml">{t}</a></li>"#))
+            .collect();
         let nav = if epub2 { String::new() } else { format!(r#"<nav epub:type="toc"><ol>{links}</ol></nav>"#) };
         zip.start_file("OEBPS/nav.xhtml", deflated).expect("zip");
-        zip.write_all(format!(r#"<html xmlns="http://www.w3.org/1999/xhtml"><body>{nav}</body></html>"#).as_bytes()).expect("zip");
+        zip.write_all(format!(r#"<html xmlns="http://www.w3.org/1999/xhtml"><body>{nav}</body></html>"#).as_bytes())
+            .expect("zip");
         for (i, (_, body)) in chapters.iter().enumerate() {
             zip.start_file(format!("OEBPS/text/ch{i}.xhtml"), deflated).expect("zip");
-            let page = format!(r#"<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body>{body}</body></html>"#);
+            let page = format!(
+                r#"<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body>{body}</body></html>"#
+            );
             zip.write_all(page.as_bytes()).expect("zip");
         }
         zip.finish().expect("zip").into_inner()
@@ -583,7 +596,10 @@ pub mod tests {
     fn spine_in_order_with_the_toc_as_headings_and_opf_metadata() {
         for epub2 in [false, true] {
             let bytes = build(
-                &[("Arrival", "<p>The boat came at dawn.<a id=\"n1\"/> Gulls followed.</p>"), ("Winter", "<h2>Winter</h2><p>Ice on the rail.</p>")],
+                &[
+                    ("Arrival", "<p>The boat came at dawn.<a id=\"n1\"/> Gulls followed.</p>"),
+                    ("Winter", "<h2>Winter</h2><p>Ice on the rail.</p>"),
+                ],
                 epub2,
             );
             let a = parse(&bytes, Path::new("log.epub"), None);
@@ -639,7 +655,10 @@ pub mod tests {
         }
         let many = zip.finish().expect("zip").into_inner();
         let a = parse_within(&many, Path::new("many.epub"), None, Limits { entries: 20, ..Limits::default() });
-        assert_eq!(a.warnings, ["refused: the archive holds 21 entries (a zip bomb? newsdesk reads EPUBs of up to 20)"]);
+        assert_eq!(
+            a.warnings,
+            ["refused: the archive holds 21 entries (a zip bomb? newsdesk reads EPUBs of up to 20)"]
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn open_regular(path: &Path) -> Result<Opened, ReadError> {
     let file = options.open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err(ReadError::NotRegular(kind_name(&meta.file_type())));
+        return Err(ReadError::NotRegular(kind_name(meta.file_type())));
     }
     Ok(Opened { file, size: meta.len() })
 }
@@ -80,7 +80,7 @@ pub fn read_rest(file: File, mut start: Vec<u8>, size_hint: u64, limit: u64) -> 
     Ok(start)
 }
 
-fn kind_name(t: &std::fs::FileType) -> &'static str {
+fn kind_name(t: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -150,7 +150,10 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn devices_and_folders_are_refused() {
-        assert!(matches!(regular_file(Path::new("/dev/zero"), 1 << 20), Err(ReadError::NotRegular("a character device"))));
+        assert!(matches!(
+            regular_file(Path::new("/dev/zero"), 1 << 20),
+            Err(ReadError::NotRegular("a character device"))
+        ));
         let dir = tempfile::tempdir().expect("dir");
         assert!(matches!(regular_file(dir.path(), 10), Err(ReadError::NotRegular("a folder"))));
     }

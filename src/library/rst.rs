@@ -16,10 +16,9 @@ pub fn parse(raw: &str) -> Document {
     let title = headings.first().filter(|h| Some(h.first_line) == first_text).copied();
     let mut masked = raw.as_bytes().to_vec();
     for h in &headings {
-        for i in h.first_line..=h.last_line {
+        for (i, &(at, line)) in lines.iter().enumerate().take(h.last_line + 1).skip(h.first_line) {
             let keep = title.is_some_and(|t| t.first_line == h.first_line) && i == h.text_line;
             if !keep {
-                let (at, line) = lines[i];
                 masked[at..at + line.len()].fill(b' ');
             }
         }
@@ -42,11 +41,10 @@ pub fn parse(raw: &str) -> Document {
         };
         let (at, line) = lines[h.text_line];
         let lead = line.len() - line.trim_start().len();
-        let block = Block::new(at + lead..at + line.trim_end().len(), if h.rule {
-            BlockKind::Rule
-        } else {
-            BlockKind::Heading(u8::try_from(level.min(6)).unwrap_or(6))
-        });
+        let block = Block::new(
+            at + lead..at + line.trim_end().len(),
+            if h.rule { BlockKind::Rule } else { BlockKind::Heading(u8::try_from(level.min(6)).unwrap_or(6)) },
+        );
         let pos = doc.blocks.partition_point(|b| b.range.start <= block.range.start);
         doc.blocks.insert(pos, block);
     }

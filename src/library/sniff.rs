@@ -20,8 +20,29 @@ const SUPPORTED: &[(&str, Format)] = &[
 /// Documents a user keeps beside articles and would miss if they were silently left out: they
 /// are listed, dimmed, as not supported.
 const EXPECTED: &[&str] = &[
-    "pdf", "docx", "doc", "odt", "rtf", "mobi", "azw", "azw3", "kfx", "fb2", "djvu", "pages", "xps", "oxps", "chm",
-    "lit", "ps", "cbz", "cbr", "mht", "mhtml", "webarchive", "wpd",
+    "pdf",
+    "docx",
+    "doc",
+    "odt",
+    "rtf",
+    "mobi",
+    "azw",
+    "azw3",
+    "kfx",
+    "fb2",
+    "djvu",
+    "pages",
+    "xps",
+    "oxps",
+    "chm",
+    "lit",
+    "ps",
+    "cbz",
+    "cbr",
+    "mht",
+    "mhtml",
+    "webarchive",
+    "wpd",
 ];
 
 impl Format {
@@ -88,7 +109,8 @@ impl Format {
 
 /// An EPUB's zip starts with an uncompressed `mimetype` entry holding `application/epub+zip`.
 pub fn is_epub(head: &[u8]) -> bool {
-    head.get(30..38) == Some(b"mimetype") && memchr::memmem::find(&head[..head.len().min(128)], b"application/epub+zip").is_some()
+    head.get(30..38) == Some(b"mimetype")
+        && memchr::memmem::find(&head[..head.len().min(128)], b"application/epub+zip").is_some()
 }
 
 /// Where the first NUL byte is in the first 8 KiB, unless the text is UTF-16 with a BOM: a
@@ -130,7 +152,10 @@ mod tests {
     #[case::front_matter(b"---\ntitle: x\n---\nbody", Some(Format::Markdown))]
     #[case::heading(b"# Title\n\nbody", Some(Format::Markdown))]
     #[case::text(b"Title\n\nJust words.", Some(Format::Text))]
-    #[case::epub(b"PK\x03\x04\x0a\0\0\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x14\0\0\0\x08\0\0\0mimetypeapplication/epub+zip", Some(Format::Epub))]
+    #[case::epub(
+        b"PK\x03\x04\x0a\0\0\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x14\0\0\0\x08\0\0\0mimetypeapplication/epub+zip",
+        Some(Format::Epub)
+    )]
     #[case::docx(b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0", Some(Format::Unsupported))]
     #[case::pdf(b"%PDF-1.7\n", Some(Format::Unsupported))]
     #[case::binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None)]

@@ -8,9 +8,9 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui::style::Style;
 
 use crate::config::Theme;
-use crate::library::Entry;
 use crate::library::filter::{Query, TitleMatcher};
 use crate::library::meta::reading_minutes;
+use crate::library::{Entry, Format};
 use crate::state::{Focus, State};
 use crate::text::sanitize::{str_width, truncate};
 
@@ -32,8 +32,15 @@ pub fn entry_details(entry: &Entry, count: Option<(usize, &str)>) -> String {
         };
         parts.push(format!("{n} {unit}{plural}"));
     }
+    if entry.format == Format::Unsupported {
+        let ext = entry.rel.rsplit_once('.').map_or("", |(_, e)| e);
+        return format!("not a supported format (.{ext})");
+    }
     if let Some((folder, _)) = entry.rel.rsplit_once('/') {
         parts.push(format!("{folder}/"));
+    }
+    if matches!(entry.format, Format::Html | Format::Epub | Format::Rst) {
+        parts.push(entry.format.name().to_string());
     }
     if let Some(date) = &entry.meta.date {
         parts.push(date.chars().take(10).collect());
@@ -108,7 +115,12 @@ impl Widget for ListView<'_> {
                 height: u16::try_from(per).unwrap_or(1).min(inner.bottom() - y),
             };
             buf.set_style(rows, base);
-            let (mark, mark_style) = if entry.warning.is_some() {
+            // A document newsdesk does not read: listed dimmed, without a warning mark.
+            let dimmed = entry.format == Format::Unsupported;
+            let base = if dimmed { theme.list_meta.patch(base) } else { base };
+            let (mark, mark_style) = if dimmed {
+                ("  ", base)
+            } else if entry.warning.is_some() {
                 ("⚠ ", theme.warning.patch(base))
             } else if entry.reading.read {
                 ("  ", base)
@@ -169,6 +181,16 @@ fn highlighted(title: &str, matched: &[u32], base: Style, hit: Style) -> Vec<Spa
 mod tests {
     use super::*;
     use ratatui::style::{Color, Modifier};
+
+    #[test]
+    fn unsupported_documents_say_so_and_others_their_format() {
+        let root = std::path::Path::new("/lib");
+        let pdf = Entry::unsupported(root, std::path::Path::new("/lib/sub/report.pdf"));
+        assert_eq!(entry_details(&pdf, None), "not a supported format (.pdf)");
+        let mut page = Entry::new(root, std::path::Path::new("/lib/web/page.html"), Format::Html);
+        page.words = Some(460);
+        assert_eq!(entry_details(&page, None), "web/ · html · 2 min");
+    }
 
     #[test]
     fn matched_characters_get_their_own_style() {

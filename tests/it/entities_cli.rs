@@ -14,10 +14,6 @@ fn entities_json(path: &Path) -> Vec<serde_json::Value> {
 
 /// Every span slices the file to exactly its `text` (decoded, for a file in a legacy
 /// encoding), spans are ordered and disjoint, and kinds are the documented ones.
-fn assert_contract(bytes: &[u8], spans: &[serde_json::Value]) {
-    assert_contract_in(bytes, spans, encoding_rs::UTF_8);
-}
-
 fn assert_contract_in(bytes: &[u8], spans: &[serde_json::Value], encoding: &'static encoding_rs::Encoding) {
     let kinds = ["person", "organization", "place", "group", "date", "money", "percent", "number"];
     let mut last = 0;

@@ -2,13 +2,13 @@
 //!
 //! An HTML parser checks "is there an open element in scope" by walking its stack of open
 //! elements, so a page nesting 100,000 `<div>`s costs it quadratic time, and extraction code
-//! that recurses over the tree could overflow the stack. Blink and WebKit stop nesting at 512
+//! that recurses over the tree could overflow the stack. `Blink` and `WebKit` stop nesting at 512
 //! levels; this drops the start and end tags below that depth (their text stays, in order) with
 //! a linear scan of the tags, before the parser sees them.
 
 use std::borrow::Cow;
 
-/// The deepest nesting kept: Blink's and WebKit's limit.
+/// The deepest nesting kept: the limit of `Blink` and `WebKit`.
 pub const MAX_DEPTH: usize = 512;
 
 const VOID: &[&str] = &[
@@ -16,9 +16,12 @@ const VOID: &[&str] = &[
     "keygen", "basefont", "bgsound", "frame", "image",
 ];
 /// Elements whose end tag may be left out: not counted, so unclosed paragraphs do not look deep.
-const OPTIONAL_END: &[&str] =
-    &["p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp", "rtc", "colgroup", "caption", "html", "head", "body"];
-const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp", "rtc",
+    "colgroup", "caption", "html", "head", "body",
+];
+const RAW: &[&str] =
+    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
 
 /// `html` with the tags that nest deeper than `max` taken out; borrowed when none do.
 pub fn flatten(html: &str, max: usize) -> Cow<'_, str> {
@@ -35,7 +38,8 @@ pub fn flatten(html: &str, max: usize) -> Cow<'_, str> {
         }
         let end_tag = rest.starts_with("</");
         let name_at = lt + if end_tag { 2 } else { 1 };
-        let name_len = b[name_at..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':').count();
+        let name_len =
+            b[name_at..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':').count();
         if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
             continue;
         }

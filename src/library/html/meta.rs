@@ -1,4 +1,4 @@
-//! A page's metadata from its JSON-LD, `<meta>` tags (OpenGraph, Dublin Core, article:*) and `<title>`, in Readability's order of trust.
+//! A page's metadata from its JSON-LD, `<meta>` tags (`OpenGraph`, Dublin Core, `article:*`) and `<title>`, in Readability's order of trust.
 
 use serde_json::Value;
 
@@ -7,9 +7,22 @@ use crate::library::Meta;
 
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
-    "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "LiveBlogPosting", "SocialMediaPosting",
-    "WebPage", "Blog", "Book", "Chapter",
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "WebPage",
+    "Blog",
+    "Book",
+    "Chapter",
 ];
 
 /// Tags kept at most: keyword lists on the web can be long SEO lists.
@@ -24,24 +37,51 @@ pub fn of(head: &Head) -> Meta {
     let raw_title = get("headline")
         .or_else(|| get("name").filter(|_| ld.as_ref().is_some_and(is_article)))
         .or_else(|| {
-            head.meta(&["dc.title", "dcterm:title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"])
-                .map(String::from)
+            head.meta(&[
+                "dc.title",
+                "dcterm:title",
+                "dcterms.title",
+                "og:title",
+                "twitter:title",
+                "parsely-title",
+                "sailthru.title",
+            ])
+            .map(String::from)
         })
         .or_else(|| head.title.clone())
         .unwrap_or_default();
     let title = clean_title(&super::scan::decode_refs(&raw_title), site.as_deref(), head.h1.as_deref());
-    let author = ld
-        .as_ref()
-        .and_then(|v| names(v.get("author")?))
-        .or_else(|| {
-            head.meta(&["author", "dc.creator", "dcterm:creator", "dcterms.creator", "parsely-author", "sailthru.author", "article:author", "twitter:creator"])
-                .filter(|a| !a.starts_with("http"))
-                .map(String::from)
-        });
+    let author = ld.as_ref().and_then(|v| names(v.get("author")?)).or_else(|| {
+        head.meta(&[
+            "author",
+            "dc.creator",
+            "dcterm:creator",
+            "dcterms.creator",
+            "parsely-author",
+            "sailthru.author",
+            "article:author",
+            "twitter:creator",
+        ])
+        .filter(|a| !a.starts_with("http"))
+        .map(String::from)
+    });
     let date = get("datePublished")
         .or_else(|| {
-            head.meta(&["article:published_time", "dc.date", "dcterms.date", "dcterms.created", "dc.date.issued", "date", "pubdate", "publishdate", "parsely-pub-date", "sailthru.date", "og:published_time", "datepublished"])
-                .map(String::from)
+            head.meta(&[
+                "article:published_time",
+                "dc.date",
+                "dcterms.date",
+                "dcterms.created",
+                "dc.date.issued",
+                "date",
+                "pubdate",
+                "publishdate",
+                "parsely-pub-date",
+                "sailthru.date",
+                "og:published_time",
+                "datepublished",
+            ])
+            .map(String::from)
         })
         .or_else(|| get("dateCreated"))
         .map(|d| short_date(&d));
@@ -64,7 +104,7 @@ pub fn of(head: &Head) -> Meta {
     Meta { title, author: author.map(|a| clean_text(&a)), date, source: site, url, tags, ..Meta::default() }
 }
 
-/// The site's name: OpenGraph, then the JSON-LD publisher, then the application name.
+/// The site's name: `OpenGraph`, then the JSON-LD publisher, then the application name.
 fn get_site(head: &Head, ld: Option<&Value>) -> Option<String> {
     head.meta(&["og:site_name"])
         .map(String::from)
@@ -78,12 +118,14 @@ fn get_site(head: &Head, ld: Option<&Value>) -> Option<String> {
 fn json_ld(head: &Head) -> Option<Value> {
     let mut objects = Vec::new();
     for script in &head.json_ld {
-        let Ok(value) = serde_json::from_str::<Value>(script.trim().trim_start_matches("<!--").trim_end_matches("-->")) else {
+        let Ok(value) = serde_json::from_str::<Value>(script.trim().trim_start_matches("<!--").trim_end_matches("-->"))
+        else {
             continue;
         };
         collect(value, &mut objects, 0);
     }
-    let pick = objects.iter().position(is_article).or_else(|| objects.iter().position(|o| o.get("headline").is_some()))?;
+    let pick =
+        objects.iter().position(is_article).or_else(|| objects.iter().position(|o| o.get("headline").is_some()))?;
     Some(objects.swap_remove(pick))
 }
 
@@ -167,7 +209,9 @@ pub fn clean_title(raw: &str, site: Option<&str>, h1: Option<&str>) -> String {
         let p = part.trim().to_lowercase();
         site.is_some_and(|s| {
             let s = s.to_lowercase();
-            p == s || p.replace(' ', "") == s.replace(' ', "") || p.starts_with(&format!("{s} ")) && p.len() < s.len() + 12
+            p == s
+                || p.replace(' ', "") == s.replace(' ', "")
+                || p.starts_with(&format!("{s} ")) && p.len() < s.len() + 12
         }) || p.starts_with("by ")
             || (p.contains('.') && !p.contains(' '))
     };
@@ -212,10 +256,25 @@ mod tests {
     #[case::site_prefix("Meridian: Out on the ice", Some("Meridian"), None, "Out on the ice")]
     #[case::byline("Five iterator adapters - by Hana K", None, None, "Five iterator adapters")]
     #[case::domain("Five iterator adapters · hana.example", None, None, "Five iterator adapters")]
-    #[case::section("Council passes the budget | Politics | The Ledger", Some("The Ledger"), None, "Council passes the budget")]
-    #[case::h1_inside("Council passes budget with cuts - Gazette", None, Some("Council passes budget with cuts"), "Council passes budget with cuts")]
+    #[case::section(
+        "Council passes the budget | Politics | The Ledger",
+        Some("The Ledger"),
+        None,
+        "Council passes the budget"
+    )]
+    #[case::h1_inside(
+        "Council passes budget with cuts - Gazette",
+        None,
+        Some("Council passes budget with cuts"),
+        "Council passes budget with cuts"
+    )]
     #[case::hyphen_in_headline("Well-known author speaks", None, None, "Well-known author speaks")]
-    fn titles_lose_the_site(#[case] raw: &str, #[case] site: Option<&str>, #[case] h1: Option<&str>, #[case] want: &str) {
+    fn titles_lose_the_site(
+        #[case] raw: &str,
+        #[case] site: Option<&str>,
+        #[case] h1: Option<&str>,
+        #[case] want: &str,
+    ) {
         assert_eq!(clean_title(raw, site, h1), want);
     }
 

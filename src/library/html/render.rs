@@ -18,9 +18,41 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that end a paragraph where they begin and end.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "address", "figure", "figcaption",
-    "details", "summary", "dl", "dt", "dd", "center", "form", "fieldset", "legend", "hgroup", "body", "html", "tr",
-    "td", "th", "caption", "tbody", "thead", "tfoot", "table", "menu", "picture", "search",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "address",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+    "form",
+    "fieldset",
+    "legend",
+    "hgroup",
+    "body",
+    "html",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "tbody",
+    "thead",
+    "tfoot",
+    "table",
+    "menu",
+    "picture",
+    "search",
 ];
 
 /// Draws the tree under `root` (its children; `root` itself too unless it is a document).
@@ -119,23 +151,8 @@ impl Emitter {
         if SKIPPED.contains(&name) || hidden(node) {
             return false;
         }
-        if let Some(table) = self.table.as_mut() {
-            match name {
-                "tr" => table.rows.push(Vec::new()),
-                "td" | "th" => {
-                    table.header |= name == "th" && table.rows.len() == 1;
-                    if let Some(row) = table.rows.last_mut() {
-                        row.push(String::new());
-                    }
-                }
-                "br" => self.add_text(" "),
-                "img" => {
-                    if let Some(alt) = node.attr("alt").filter(|a| !a.trim().is_empty()) {
-                        self.add_text(&format!(" [image: {}] ", alt.trim()));
-                    }
-                }
-                _ => {}
-            }
+        if self.table.is_some() {
+            self.enter_cell_content(name, node);
             return true;
         }
         match name {
@@ -207,13 +224,38 @@ impl Emitter {
             "q" => self.add_text("\u{201c}"),
             "dd" => {
                 self.close_block();
-                self.lists.push(List { next: None, base: self.content_indent() + 2, content: self.content_indent() + 2 });
+                self.lists.push(List {
+                    next: None,
+                    base: self.content_indent() + 2,
+                    content: self.content_indent() + 2,
+                });
                 self.undo.push((node.id, Undo::List));
             }
             _ if BLOCKS.contains(&name) => self.close_block(),
             _ => {}
         }
         true
+    }
+
+    /// Inside a data table: rows, cells, and what cells hold, collected as text.
+    fn enter_cell_content(&mut self, name: &str, node: &NodeRef<'_>) {
+        let Some(table) = self.table.as_mut() else { return };
+        match name {
+            "tr" => table.rows.push(Vec::new()),
+            "td" | "th" => {
+                table.header |= name == "th" && table.rows.len() == 1;
+                if let Some(row) = table.rows.last_mut() {
+                    row.push(String::new());
+                }
+            }
+            "br" => self.add_text(" "),
+            "img" => {
+                if let Some(alt) = node.attr("alt").filter(|a| !a.trim().is_empty()) {
+                    self.add_text(&format!(" [image: {}] ", alt.trim()));
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Handles the end of `node`.
@@ -303,7 +345,8 @@ impl Emitter {
             block.marker = Some(marker);
         }
         // Items of a list and lines after a single <br> sit close together.
-        let in_list = !self.lists.is_empty() && self.blocks.last().is_some_and(|b| b.indent + b.hang > 0 || b.marker.is_some());
+        let in_list =
+            !self.lists.is_empty() && self.blocks.last().is_some_and(|b| b.indent + b.hang > 0 || b.marker.is_some());
         block.gap_before = !(in_list || self.breaks == 1);
         self.breaks = 0;
         self.space = false;
@@ -444,8 +487,9 @@ impl Emitter {
         if columns == 0 {
             return;
         }
-        let widths: Vec<usize> =
-            (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| str_width(s)).max().unwrap_or(0)).collect();
+        let widths: Vec<usize> = (0..columns)
+            .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| str_width(s)).max().unwrap_or(0))
+            .collect();
         self.start_block(BlockKind::Code);
         for (i, row) in rows.iter().enumerate() {
             let cells: Vec<String> = (0..columns)
@@ -479,7 +523,23 @@ fn hidden(node: &NodeRef<'_>) -> bool {
 /// A table of data rather than of layout: no blocks, lists or tables inside its cells, and not
 /// huge. (Old pages lay out whole sites in tables; those are walked as blocks.)
 fn is_data_table(table: &NodeRef<'_>) -> bool {
-    const LAYOUT: &[&str] = &["table", "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "article", "section"];
+    const LAYOUT: &[&str] = &[
+        "table",
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "article",
+        "section",
+    ];
     let mut seen = 0;
     let mut node = table.first_child();
     let mut stack = Vec::new();
@@ -562,8 +622,13 @@ mod tests {
 
     #[test]
     fn figures_show_alt_text_and_caption() {
-        let b = blocks("<figure><img src=\"x.jpg\" alt=\"A stake in the ice\"><figcaption>Stake 31.</figcaption></figure><img src=\"spacer.gif\" alt=\"\">");
-        assert_eq!(b, [(BlockKind::Paragraph, "[image: A stake in the ice]".into()), (BlockKind::Paragraph, "Stake 31.".into())]);
+        let b = blocks(
+            "<figure><img src=\"x.jpg\" alt=\"A stake in the ice\"><figcaption>Stake 31.</figcaption></figure><img src=\"spacer.gif\" alt=\"\">",
+        );
+        assert_eq!(
+            b,
+            [(BlockKind::Paragraph, "[image: A stake in the ice]".into()), (BlockKind::Paragraph, "Stake 31.".into())]
+        );
     }
 
     #[test]
@@ -583,8 +648,10 @@ mod tests {
 
     #[test]
     fn scripts_styles_and_hidden_things_never_show() {
-        let b = blocks("<p>Kept</p><script>alert('x')</script><style>p{}</style><p hidden>no</p>\
-                        <div aria-hidden=\"true\">no</div><p style=\"display: none\">no</p><noscript>no</noscript>");
+        let b = blocks(
+            "<p>Kept</p><script>alert('x')</script><style>p{}</style><p hidden>no</p>\
+                        <div aria-hidden=\"true\">no</div><p style=\"display: none\">no</p><noscript>no</noscript>",
+        );
         assert_eq!(b, [(BlockKind::Paragraph, "Kept".into())]);
     }
 
@@ -603,7 +670,9 @@ mod tests {
 
     #[test]
     fn ranges_are_sound_on_odd_markup() {
-        for html in ["<a href=x><p>in</p></a>", "<li>orphan<li>two", "<b><p>x</b>y</p>", "<pre></pre><table></table>", ""] {
+        for html in
+            ["<a href=x><p>in</p></a>", "<li>orphan<li>two", "<b><p>x</b>y</p>", "<pre></pre><table></table>", ""]
+        {
             let d = doc(html);
             for r in d.blocks.iter().map(|b| &b.range).chain(d.inlines.iter().map(|i| &i.range)) {
                 assert!(r.start <= r.end && r.end <= d.text.len(), "{html}: {r:?}");

@@ -36,7 +36,10 @@ pub struct Head {
 impl Head {
     /// The first `content` of a meta tag with any of these names.
     pub fn meta(&self, names: &[&str]) -> Option<&str> {
-        names.iter().find_map(|n| self.metas.iter().find(|(k, v)| k == n && !v.trim().is_empty())).map(|(_, v)| v.trim())
+        names
+            .iter()
+            .find_map(|n| self.metas.iter().find(|(k, v)| k == n && !v.trim().is_empty()))
+            .map(|(_, v)| v.trim())
     }
 
     /// Every `content` of meta tags with this name.
@@ -77,7 +80,8 @@ pub fn head(text: &str, limit: usize) -> Head {
                 }
             }
             "link" => {
-                let canonical = tag.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")));
+                let canonical =
+                    tag.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")));
                 if canonical && head.canonical.is_none() {
                     head.canonical = tag.attr("href").map(str::to_string);
                 }
@@ -90,7 +94,9 @@ pub fn head(text: &str, limit: usize) -> Head {
             }
             name if RAW.contains(&name) => {
                 let close = find_ci(&text[at..], &format!("</{name}")).map_or(text.len(), |i| at + i);
-                if name == "script" && tag.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+                if name == "script"
+                    && tag.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
                     head.json_ld.push(text[at..close].to_string());
                 }
                 at = close;
@@ -140,7 +146,8 @@ pub fn start_tag(s: &str) -> Option<(Tag, usize)> {
     if b.first() != Some(&b'<') || !b.get(1).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let name_end = 1 + b[1..].iter().position(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/').unwrap_or(b.len() - 1);
+    let name_end =
+        1 + b[1..].iter().position(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/').unwrap_or(b.len() - 1);
     let mut tag = Tag { name: s[1..name_end].to_ascii_lowercase(), attrs: Vec::new() };
     let mut i = name_end;
     loop {
@@ -167,15 +174,13 @@ pub fn start_tag(s: &str) -> Option<(Tag, usize)> {
             while i < b.len() && b[i].is_ascii_whitespace() {
                 i += 1;
             }
-            let (v0, v1, next) = match b.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let close = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |k| i + 1 + k);
-                    (i + 1, close, (close + 1).min(b.len()))
-                }
-                _ => {
-                    let close = b[i..].iter().position(|c| c.is_ascii_whitespace() || *c == b'>').map_or(b.len(), |k| i + k);
-                    (i, close, close)
-                }
+            let (v0, v1, next) = if let Some(&q @ (b'"' | b'\'')) = b.get(i) {
+                let close = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |k| i + 1 + k);
+                (i + 1, close, (close + 1).min(b.len()))
+            } else {
+                let close =
+                    b[i..].iter().position(|c| c.is_ascii_whitespace() || *c == b'>').map_or(b.len(), |k| i + k);
+                (i, close, close)
             };
             value = decode_refs(&s[v0..v1]).into_owned();
             i = next;
@@ -197,15 +202,12 @@ pub fn decode_refs(s: &str) -> Cow<'_, str> {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         let (decoded, used) = reference(rest);
-        match decoded {
-            Some(text) => {
-                out.push_str(&text);
-                rest = &rest[used..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some(text) = decoded {
+            out.push_str(&text);
+            rest = &rest[used..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
@@ -321,7 +323,10 @@ mod tests {
 
     #[test]
     fn references_decode_as_html_does() {
-        assert_eq!(decode_refs("a &lt;b&gt; &#x41;&#66; &copy &notit; &#128; &#0; &bogus;"), "a <b> AB © ¬it; € \u{fffd} &bogus;");
+        assert_eq!(
+            decode_refs("a &lt;b&gt; &#x41;&#66; &copy &notit; &#128; &#0; &bogus;"),
+            "a <b> AB © ¬it; € \u{fffd} &bogus;"
+        );
         assert_eq!(decode_refs("esc &#27;]0;x&#7;"), "esc \u{1b}]0;x\u{7}");
     }
 
@@ -330,7 +335,10 @@ mod tests {
         assert_eq!(declared_charset(b"<meta charset=\"windows-1251\">"), Some(encoding_rs::WINDOWS_1251));
         let equiv = b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=Shift_JIS\">";
         assert_eq!(declared_charset(equiv), Some(encoding_rs::SHIFT_JIS));
-        assert_eq!(declared_charset(b"<?xml version='1.0' encoding='ISO-8859-2'?><html>"), Some(encoding_rs::ISO_8859_2));
+        assert_eq!(
+            declared_charset(b"<?xml version='1.0' encoding='ISO-8859-2'?><html>"),
+            Some(encoding_rs::ISO_8859_2)
+        );
         assert_eq!(declared_charset(b"<p>charset=koi8-r</p>"), None);
     }
 }
