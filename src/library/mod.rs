@@ -423,7 +423,15 @@ fn head_entry(root: &Path, path: &Path, format: Format) -> Entry {
         Format::Epub => EPUB_HEAD_BYTES,
         _ => HEAD_BYTES,
     };
-    match read::head(path, bytes) {
+    let read = read::head(path, bytes).and_then(|(head, size)| {
+        // A page whose title lies past its first bytes (big inline styles): read further.
+        if format == Format::Html && !html::head_is_enough(&head, size) {
+            read::head(path, html::LONG_HEAD_BYTES)
+        } else {
+            Ok((head, size))
+        }
+    });
+    match read {
         Ok((head, size)) => {
             entry.meta = article::head_meta(format, &head, path);
             if size > read::MAX_ARTICLE_BYTES {

@@ -19,8 +19,17 @@ pub const NO_ARTICLE: &str = "no article found in this page: showing all of its 
 /// page holds several times more text.
 const MIN_ARTICLE_CHARS: usize = 250;
 
-/// Bytes of a page read to list it: enough for a `<head>` with its metadata on most pages.
-pub const HEAD_BYTES: usize = 32 * 1024;
+/// Bytes of a page read first to list it: a `<head>` with its title, on most pages.
+pub const HEAD_BYTES: usize = 8 * 1024;
+/// Bytes read when the title is not in the first ones (long inline styles and scripts).
+pub const LONG_HEAD_BYTES: usize = 64 * 1024;
+
+/// Whether a page's first bytes hold its title, or it cannot be found further anyway.
+pub fn head_is_enough(head: &[u8], file_size: u64) -> bool {
+    head.len() as u64 >= file_size
+        || memchr::memmem::find(head, b"</title").is_some()
+        || memchr::memmem::find(head, b"</TITLE").is_some()
+}
 
 /// Reads a saved page: decodes it (BOM, declared charset, detection), extracts the article as
 /// browsers' reader mode does, and draws it; metadata from JSON-LD, `<meta>` and `<title>`.
@@ -61,13 +70,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Article {
     Article { meta, doc, words, warnings, hash: 0 }
 }
 
-/// The article body by Readability, drawn, with what Readability found about the page.
+/// The article body by Readability, drawn, with what Readability found about the page. The
+/// body is drawn from Readability's own tree (its `#readability-page-1`), not re-parsed.
 fn extract(html: &str) -> Option<(Document, dom_smoothie::Article)> {
     let config = dom_smoothie::Config { disable_json_ld: true, ..dom_smoothie::Config::default() };
     let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
     let article = readability.parse().ok()?;
-    let content = dom_query::Document::from(article.content.as_ref());
-    let doc = render::render(content.root());
+    let page = readability.doc.select("#readability-page-1");
+    let doc = page.nodes().first().map_or_else(|| render::render(readability.doc.root()), |n| render::render(*n));
     (!doc.blocks.is_empty()).then_some((doc, article))
 }
 
@@ -107,7 +117,7 @@ fn without_title_heading(mut body: Document, title: &str) -> Document {
 /// `<meta>` tags and JSON-LD as far as the bytes go, never a full parse.
 pub fn head_meta(head: &[u8], path: &Path) -> Meta {
     let decoded = encoding::decode_head(head, scan::declared_charset(head));
-    let scanned = scan::head(&decoded.text, decoded.text.len());
+    let scanned = scan::head_only(&decoded.text);
     let mut meta = meta::of(&scanned);
     if meta.title.is_empty() {
         meta.title = file_stem(path);

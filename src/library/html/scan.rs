@@ -54,6 +54,16 @@ const RAW: &[&str] = &["script", "style", "textarea", "xmp", "noscript", "templa
 /// Scans `text` (a page, or its first bytes) for head metadata, stopping after the first
 /// `<h1>` or at `limit` bytes. JSON-LD is collected wherever it is before that point.
 pub fn head(text: &str, limit: usize) -> Head {
+    scan(text, limit, false)
+}
+
+/// [`head`] for the list: stops at `<body>` once the title is known (what follows is the page,
+/// not its metadata), so a list head costs a few microseconds.
+pub fn head_only(text: &str) -> Head {
+    scan(text, text.len(), true)
+}
+
+fn scan(text: &str, limit: usize, stop_at_body: bool) -> Head {
     let mut head = Head::default();
     let bytes = text.as_bytes();
     let end = limit.min(bytes.len());
@@ -86,6 +96,7 @@ pub fn head(text: &str, limit: usize) -> Head {
                     head.canonical = tag.attr("href").map(str::to_string);
                 }
             }
+            "body" if stop_at_body && head.title.is_some() => break,
             "h1" => {
                 let close = find_ci(&text[at..], "</h1").map_or(text.len(), |i| at + i);
                 let inner = strip_tags(&text[at..close.min(at + 4096)]);
