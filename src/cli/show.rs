@@ -1,7 +1,7 @@
 //! `newsdesk show FILE`: one article as newsdesk reads it, as plain text or JSON, for people and scripts.
 
 use std::fmt::Write as _;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use crate::library::article::{self, Article};
@@ -54,9 +54,8 @@ pub fn show(path: &Path, json: bool, width: Option<usize>, out: &mut impl Write)
 
 fn load(path: &Path) -> anyhow::Result<Article> {
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin().lock().take(read::MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes)?;
-        anyhow::ensure!(bytes.len() as u64 <= read::MAX_ARTICLE_BYTES, "standard input: more than 1 GB");
+        let bytes = read::limited(std::io::stdin().lock(), read::MAX_ARTICLE_BYTES)
+            .map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
         return Ok(article::from_unnamed(None, &bytes));
     }
     // Refuse what cannot be read (missing, a folder, a FIFO) with the system's words.

@@ -82,6 +82,10 @@ fn choose_in(bytes: &[u8], declared: Option<&'static Encoding>, complete: bool) 
         return Choice { encoding, skip, how: if encoding == UTF_8 { How::Utf8 } else { How::Bom }, lossy };
     }
     let utf8 = Choice { encoding: UTF_8, skip: 0, how: How::Utf8, lossy: false };
+    // A declared legacy charset over bytes that are valid UTF-8 with non-ASCII in them is a
+    // page re-saved as UTF-8 with its old declaration kept: legacy text is almost never valid
+    // UTF-8 by chance.
+    let declared = declared.filter(|_| !(std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii()));
     if let Some(encoding) = declared {
         // A page cannot declare UTF-16 without a BOM (the declaration itself would be
         // unreadable): browsers take UTF-8 then, and so does this.
@@ -299,6 +303,9 @@ mod tests {
         assert_eq!((d.text.as_str(), d.label().as_deref()), ("café", Some("windows-1252")));
         let d = decode(b"\xef\xbb\xbfcaf\xc3\xa9", Some(encoding_rs::WINDOWS_1252));
         assert_eq!(d.text, "café");
+        // A page saved again as UTF-8 that kept its old declaration.
+        let d = decode("東京の桜".as_bytes(), Some(encoding_rs::GBK));
+        assert_eq!((d.text.as_str(), d.label()), ("東京の桜", None));
     }
 
     #[test]

@@ -68,6 +68,16 @@ pub fn head(path: &Path, n: usize) -> Result<(Vec<u8>, u64), ReadError> {
     Ok((buf, size))
 }
 
+/// Everything `source` gives (standard input, a pipe) through `limit`: refused past it.
+pub fn limited(source: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    source.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
+}
+
 /// Reads what is left of `file` after `start` (bytes already read from it) through `limit`.
 pub fn read_rest(file: File, mut start: Vec<u8>, size_hint: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
     let hint = usize::try_from(size_hint.min(limit)).unwrap_or(0);
@@ -168,6 +178,12 @@ mod tests {
         assert_eq!(err.to_string(), "too large to read (8 GB; newsdesk reads files up to 1 GB)");
         let (bytes, size) = head(&path, 8192).expect("head");
         assert_eq!((bytes.len(), size), (8192, 8 << 30));
+    }
+
+    #[test]
+    fn a_pipe_is_read_through_its_limit() {
+        assert_eq!(limited(&b"abc"[..], 3).expect("fits"), b"abc");
+        assert!(matches!(limited(std::io::repeat(b'x'), 1 << 20), Err(ReadError::TooLarge { limit: 1_048_576, .. })));
     }
 
     #[test]

@@ -183,6 +183,32 @@ mod tests {
     use ratatui::style::{Color, Modifier};
 
     #[test]
+    fn an_unsupported_document_is_drawn_dimmed_without_a_warning_mark() {
+        let root = std::path::Path::new("/lib");
+        let mut article = Entry::new(root, std::path::Path::new("/lib/a.txt"), Format::Text);
+        article.meta.title = "An article".into();
+        let pdf = Entry::unsupported(root, std::path::Path::new("/lib/report.pdf"));
+        let library = crate::library::Library { root: root.into(), entries: vec![article, pdf], warnings: Vec::new() };
+        let config = crate::config::Config::default();
+        let state = State::new(library, crate::state::Options::from(&config));
+        let area = Rect::new(0, 0, 40, 6);
+        let mut buf = Buffer::empty(area);
+        ListView { state: &state, theme: &config.theme }.render(area, &mut buf);
+        let row = |y: u16| (0..40).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>();
+        let (pdf_y, _) = (1..5).map(|y| (y, row(y))).find(|(_, r)| r.contains("report")).expect("the PDF is listed");
+        assert!(row(pdf_y).starts_with("│  report"), "no ⚠ mark: {:?}", row(pdf_y));
+        let dim = config.theme.list_meta;
+        let cell = &buf[(4, pdf_y)];
+        assert!(!dim.add_modifier.is_empty() && cell.modifier.contains(dim.add_modifier), "dimmed: {cell:?}");
+        assert!(dim.fg.is_none_or(|fg| cell.fg == fg), "dimmed: {cell:?}");
+        assert!(
+            (1..5).any(|y| row(y).contains("not a supported format (.pdf)")),
+            "{:?}",
+            (1..5).map(row).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn unsupported_documents_say_so_and_others_their_format() {
         let root = std::path::Path::new("/lib");
         let pdf = Entry::unsupported(root, std::path::Path::new("/lib/sub/report.pdf"));

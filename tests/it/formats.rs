@@ -227,6 +227,22 @@ fn show_wraps_to_the_width_and_reads_standard_input() {
 }
 
 #[test]
+fn entities_of_a_web_page_are_offsets_into_the_text_show_prints() {
+    let path = pages().join("news-classic--harbour-dredging.html");
+    let home = tempfile::tempdir().expect("home");
+    let out = newsdesk(home.path()).args(["entities", "--json"]).arg(&path).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let spans: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    let text = show_json(&path)["text"].as_str().expect("text").to_string();
+    assert!(spans.iter().any(|s| s["kind"] == "person" && s["text"] == "Tormod Aird"), "{spans:?}");
+    for s in &spans {
+        let (a, b) = (s["start"].as_u64().expect("start"), s["end"].as_u64().expect("end"));
+        let slice = &text[usize::try_from(a).expect("fits")..usize::try_from(b).expect("fits")];
+        assert_eq!(slice, s["text"].as_str().expect("text"), "{s}");
+    }
+}
+
+#[test]
 fn show_refuses_what_it_cannot_read_with_the_reason() {
     let home = tempfile::tempdir().expect("home");
     let out = newsdesk(home.path()).args(["show", "/no/such/file.html"]).output().expect("runs");

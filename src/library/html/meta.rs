@@ -200,11 +200,6 @@ const SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " · ", " :: ", " 
 /// the `<h1>` when the title contains it, else the parts that are not the site's name.
 pub fn clean_title(raw: &str, site: Option<&str>, h1: Option<&str>) -> String {
     let raw = clean_text(raw);
-    if let Some(h1) = h1.map(clean_text).filter(|h| h.split_whitespace().count() >= 2)
-        && (raw.to_lowercase().contains(&h1.to_lowercase()) || raw.is_empty())
-    {
-        return h1;
-    }
     let is_site = |part: &str| {
         let p = part.trim().to_lowercase();
         site.is_some_and(|s| {
@@ -215,9 +210,22 @@ pub fn clean_title(raw: &str, site: Option<&str>, h1: Option<&str>) -> String {
         }) || p.starts_with("by ")
             || (p.contains('.') && !p.contains(' '))
     };
+    let h1 = h1.map(clean_text).filter(|h| h.split_whitespace().count() >= 2 && !is_site(h));
+    if raw.is_empty() {
+        return h1.unwrap_or_default();
+    }
     let mut parts = vec![raw.as_str()];
     for sep in SEPARATORS {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let same = |a: &str, b: &str| {
+        a.trim().eq_ignore_ascii_case(b.trim()) || a.trim().to_lowercase() == b.trim().to_lowercase()
+    };
+    // The page's own headline, when the title holds it whole between separators.
+    if let Some(h) = h1.as_deref()
+        && (same(&raw, h) || parts.iter().any(|p| same(p, h)))
+    {
+        return h.to_string();
     }
     if parts.len() > 1 {
         let kept: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p) && !p.trim().is_empty()).collect();
@@ -230,10 +238,13 @@ pub fn clean_title(raw: &str, site: Option<&str>, h1: Option<&str>) -> String {
         {
             return first.trim().to_string();
         }
+        let bar = [" | ", " · ", " :: ", " » "].iter().any(|sep| raw.contains(sep));
         if kept.len() == parts.len()
+            && bar
             && let Some(first) = kept.first().filter(|f| f.split_whitespace().count() >= 4)
         {
-            // "Headline | Section": the headline comes first on most sites.
+            // "Headline | Section": the headline comes first on most sites. (A dash may as well
+            // start a subtitle: only the site's name is taken off there.)
             return first.trim().to_string();
         }
     }
@@ -242,6 +253,13 @@ pub fn clean_title(raw: &str, site: Option<&str>, h1: Option<&str>) -> String {
         && !after.trim().is_empty()
     {
         return after.trim().to_string();
+    }
+    // A title that holds the headline and more ("Site: Headline" with an unknown site name).
+    if let Some(h) = h1
+        && raw.to_lowercase().contains(&h.to_lowercase())
+        && h.len() * 2 >= raw.len()
+    {
+        return h;
     }
     raw
 }
@@ -255,6 +273,12 @@ mod tests {
     #[case::site_suffix("Harbour vote delayed | The Courier", Some("The Courier"), None, "Harbour vote delayed")]
     #[case::site_prefix("Meridian: Out on the ice", Some("Meridian"), None, "Out on the ice")]
     #[case::byline("Five iterator adapters - by Hana K", None, None, "Five iterator adapters")]
+    #[case::subtitle(
+        "How we designed the queue - an async task framework",
+        None,
+        None,
+        "How we designed the queue - an async task framework"
+    )]
     #[case::domain("Five iterator adapters · hana.example", None, None, "Five iterator adapters")]
     #[case::section(
         "Council passes the budget | Politics | The Ledger",
@@ -269,6 +293,18 @@ mod tests {
         "Council passes budget with cuts"
     )]
     #[case::hyphen_in_headline("Well-known author speaks", None, None, "Well-known author speaks")]
+    #[case::logo_h1(
+        "Harbour vote delayed | The Kessock Courier",
+        Some("The Kessock Courier"),
+        Some("The Kessock Courier"),
+        "Harbour vote delayed"
+    )]
+    #[case::unknown_site_prefix(
+        "Gazette: Council passes budget with cuts",
+        None,
+        Some("Council passes budget with cuts"),
+        "Council passes budget with cuts"
+    )]
     fn titles_lose_the_site(
         #[case] raw: &str,
         #[case] site: Option<&str>,

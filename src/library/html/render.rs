@@ -360,6 +360,17 @@ impl Emitter {
         let trimmed = self.text.trim_end().len().max(block.range.start);
         self.text.truncate(trimmed);
         block.range.end = self.text.len();
+        // Styles that reached into the trimmed white space end where the text now ends, and
+        // styles still open start no later.
+        let end = self.text.len();
+        let lo = self.inlines.partition_point(|i| i.range.start < block.range.start);
+        for inline in &mut self.inlines[lo..] {
+            inline.range = inline.range.start.min(end)..inline.range.end.min(end);
+        }
+        self.inlines.retain(|i| !i.range.is_empty());
+        for (_, at, _) in &mut self.styles {
+            *at = (*at).min(end);
+        }
         if block.range.is_empty() && block.kind != BlockKind::Rule {
             if let Some(marker) = block.marker.take() {
                 // An item whose text comes in a later block keeps its marker for it.
@@ -433,8 +444,16 @@ impl Emitter {
         if self.table.is_some() {
             return;
         }
-        let at = self.text.len() + usize::from(self.space && self.open.is_some());
-        self.styles.push((style, at, url));
+        // The space owed before the styled text goes in now, so the style starts at its text.
+        if self.space
+            && let Some(i) = self.open
+            && self.text.len() > self.blocks[i].range.start
+            && !self.text.ends_with(' ')
+        {
+            self.text.push(' ');
+        }
+        self.space = false;
+        self.styles.push((style, self.text.len(), url));
     }
 
     fn close_style(&mut self, style: InlineStyle) {
@@ -676,6 +695,28 @@ mod tests {
             let d = doc(html);
             for r in d.blocks.iter().map(|b| &b.range).chain(d.inlines.iter().map(|i| &i.range)) {
                 assert!(r.start <= r.end && r.end <= d.text.len(), "{html}: {r:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the markup, every block and style is a range of the text on character
+        /// boundaries, and drawing never panics.
+        #[test]
+        fn any_markup_draws_into_sound_ranges(parts in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("<p>"), proptest::strategy::Just("</p>"), proptest::strategy::Just("<a href=/x>"),
+            proptest::strategy::Just("</a>"), proptest::strategy::Just("<b>"), proptest::strategy::Just("</b>"),
+            proptest::strategy::Just("<img alt=\"ñ ü\">"), proptest::strategy::Just("<br>"), proptest::strategy::Just(" "),
+            proptest::strategy::Just("¿Qué"), proptest::strategy::Just("東京"), proptest::strategy::Just("<li>"),
+            proptest::strategy::Just("<ul>"), proptest::strategy::Just("</ul>"), proptest::strategy::Just("<pre>"),
+            proptest::strategy::Just("</pre>"), proptest::strategy::Just("<table><tr><td>"), proptest::strategy::Just("</table>"),
+            proptest::strategy::Just("<h2>"), proptest::strategy::Just("</h2>"), proptest::strategy::Just("<code>"),
+            proptest::strategy::Just("</code>"), proptest::strategy::Just("word"), proptest::strategy::Just("\n"),
+        ], 0..40)) {
+            let d = doc(&parts.concat());
+            for r in d.blocks.iter().map(|b| &b.range).chain(d.inlines.iter().map(|i| &i.range)) {
+                proptest::prop_assert!(r.start <= r.end && r.end <= d.text.len());
+                proptest::prop_assert!(d.text.is_char_boundary(r.start) && d.text.is_char_boundary(r.end));
             }
         }
     }

@@ -85,8 +85,11 @@ fn scan(text: &str, limit: usize, stop_at_body: bool) -> Head {
             }
             "meta" => {
                 let key = tag.attr("property").or(tag.attr("name")).or(tag.attr("itemprop"));
-                if let (Some(k), Some(v)) = (key, tag.attr("content")) {
-                    head.metas.push((k.to_ascii_lowercase(), v.to_string()));
+                if let (Some(keys), Some(v)) = (key, tag.attr("content")) {
+                    // `property="dc:title og:title"` names the value twice.
+                    for k in keys.split_whitespace() {
+                        head.metas.push((k.to_ascii_lowercase(), v.to_string()));
+                    }
                 }
             }
             "link" => {
