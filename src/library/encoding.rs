@@ -85,7 +85,7 @@ fn choose_in(bytes: &[u8], declared: Option<&'static Encoding>, complete: bool) 
     // A declared legacy charset over bytes that are valid UTF-8 with non-ASCII in them is a
     // page re-saved as UTF-8 with its old declaration kept: legacy text is almost never valid
     // UTF-8 by chance.
-    let declared = declared.filter(|_| !(std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii()));
+    let declared = declared.filter(|_| std::str::from_utf8(bytes).is_err() || bytes.is_ascii());
     if let Some(encoding) = declared {
         // A page cannot declare UTF-16 without a BOM (the declaration itself would be
         // unreadable): browsers take UTF-8 then, and so does this.
