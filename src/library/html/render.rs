@@ -700,6 +700,7 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
         /// Whatever the markup, every block and style is a range of the text on character
         /// boundaries, and drawing never panics.
         #[test]
