@@ -64,7 +64,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Article {
         meta.title = file_stem(path);
     }
     meta.strip_sequences();
-    let doc = without_title_heading(body, &meta.title);
+    let doc = without_byline(without_title_heading(body, &meta.title), &meta);
     let doc = with_title(&meta.title, doc);
     let words = doc.word_count();
     Article { meta, doc, words, warnings, hash: 0 }
@@ -113,6 +113,91 @@ fn without_title_heading(mut body: Document, title: &str) -> Document {
     body
 }
 
+/// Words a byline is made of besides names and dates.
+const BYLINE_WORDS: &[&str] = &[
+    "by",
+    "and",
+    "on",
+    "at",
+    "updated",
+    "published",
+    "posted",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "read",
+    "reading",
+    "time",
+    "last",
+    "modified",
+    "am",
+    "pm",
+    "utc",
+    "gmt",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "photos",
+    "photo",
+    "words",
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+];
+
+/// The body without a byline paragraph near its top ("2025-01-09 · Hana Kowalczyk", "By A.
+/// Writer, updated 3:45 pm"): shown once, on the metadata line. Only a short paragraph made of
+/// the author's name, dates and byline words goes.
+fn without_byline(mut body: Document, meta: &Meta) -> Document {
+    let Some(author) = meta.author.as_deref() else { return body };
+    let names: Vec<String> =
+        author.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let is_byline = |text: &str| {
+        let words: Vec<String> =
+            text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let has_author = words.iter().any(|w| names.contains(w));
+        let other = words
+            .iter()
+            .filter(|w| {
+                !names.contains(w) && !BYLINE_WORDS.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit())
+            })
+            .count();
+        has_author && words.len() <= 16 && other <= 1
+    };
+    if let Some(i) = body.blocks.iter().take(3).position(|b| {
+        b.kind == BlockKind::Paragraph && b.quote == 0 && b.marker.is_none() && is_byline(&body.text[b.range.clone()])
+    }) {
+        body.blocks.remove(i);
+        if let Some(next) = body.blocks.get_mut(i) {
+            next.gap_before = true;
+        }
+    }
+    body
+}
+
 /// Metadata from the first bytes of a page, for the list: its declared charset, `<title>`,
 /// `<meta>` tags and JSON-LD as far as the bytes go, never a full parse.
 pub fn head_meta(head: &[u8], path: &Path) -> Meta {
@@ -125,4 +210,30 @@ pub fn head_meta(head: &[u8], path: &Path) -> Meta {
     meta.encoding = decoded.label();
     meta.strip_sequences();
     meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(page: &str) -> String {
+        let a = parse(page.as_bytes(), Path::new("p.html"));
+        a.doc.blocks.iter().skip(1).map(|b| &a.doc.text[b.range.clone()]).collect::<Vec<_>>().join("|")
+    }
+
+    #[test]
+    fn a_byline_paragraph_goes_to_the_metadata_line_only() {
+        let text = "<p>Tide tables were printed again this week after a long pause, the harbour office said, \
+                    and boats went out at dawn to test the new buoys along the channel.</p>";
+        let page = format!(
+            "<title>T</title><meta name=author content=\"Hana Kowalczyk\"><article><h1>T</h1>\
+                            <p>2025-01-09 · Hana Kowalczyk · 5 min read</p>{text}{text}</article>"
+        );
+        assert!(!body(&page).contains("5 min read"), "{}", body(&page));
+        let page = format!(
+            "<title>T</title><meta name=author content=\"Hana Kowalczyk\"><article><h1>T</h1>\
+                            <p>Hana Kowalczyk reports on the harbour.</p>{text}{text}</article>"
+        );
+        assert!(body(&page).contains("Hana Kowalczyk reports"), "a sentence is not a byline");
+    }
 }
