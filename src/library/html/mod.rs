@@ -45,12 +45,13 @@ pub fn parse(bytes: &[u8], path: &Path) -> Article {
         page.body().map_or_else(|| render::render(page.root()), render::render)
     };
     let (body, found) = match extract(&html) {
-        Some((doc, extracted)) => {
+        Some((doc, extracted, readable)) => {
             fill_from(&mut meta, &extracted);
             if doc.text.chars().count() < MIN_ARTICLE_CHARS {
-                // A tiny "article" from a page with much more text is a wrong pick: show it all.
+                // A tiny "article" from a page with much more text, or from a page that does
+                // not read like an article at all, is a wrong pick: show the page.
                 let all = whole();
-                if all.text.chars().count() > 4 * MIN_ARTICLE_CHARS { (all, false) } else { (doc, true) }
+                if !readable || all.text.chars().count() > 4 * MIN_ARTICLE_CHARS { (all, false) } else { (doc, true) }
             } else {
                 (doc, true)
             }
@@ -70,15 +71,17 @@ pub fn parse(bytes: &[u8], path: &Path) -> Article {
     Article { meta, doc, words, warnings, hash: 0 }
 }
 
-/// The article body by Readability, drawn, with what Readability found about the page. The
-/// body is drawn from Readability's own tree (its `#readability-page-1`), not re-parsed.
-fn extract(html: &str) -> Option<(Document, dom_smoothie::Article)> {
+/// The article body by Readability, drawn, with what Readability found about the page and
+/// whether the page reads like an article at all. The body is drawn from Readability's own
+/// tree (its `#readability-page-1`), not re-parsed.
+fn extract(html: &str) -> Option<(Document, dom_smoothie::Article, bool)> {
     let config = dom_smoothie::Config { disable_json_ld: true, ..dom_smoothie::Config::default() };
     let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
+    let readable = readability.is_probably_readable();
     let article = readability.parse().ok()?;
     let page = readability.doc.select("#readability-page-1");
     let doc = page.nodes().first().map_or_else(|| render::render(readability.doc.root()), |n| render::render(*n));
-    (!doc.blocks.is_empty()).then_some((doc, article))
+    (!doc.blocks.is_empty()).then_some((doc, article, readable))
 }
 
 /// Fields the page's own metadata left empty, from what Readability found (a byline in the
@@ -219,6 +222,14 @@ mod tests {
     fn body(page: &str) -> String {
         let a = parse(page.as_bytes(), Path::new("p.html"));
         a.doc.blocks.iter().skip(1).map(|b| &a.doc.text[b.range.clone()]).collect::<Vec<_>>().join("|")
+    }
+
+    #[test]
+    fn a_page_without_an_article_shows_all_its_text_with_a_warning() {
+        let page = "<title>Links</title><body><ul><li><a href=/a>One place</a></li><li><a href=/b>Another place</a></li></ul></body>";
+        let a = parse(page.as_bytes(), Path::new("links.html"));
+        assert_eq!(a.warnings, [NO_ARTICLE]);
+        assert!(a.doc.text.contains("One place") && a.doc.text.contains("Another place"), "{:?}", a.doc.text);
     }
 
     #[test]
