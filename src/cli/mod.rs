@@ -72,7 +72,8 @@ pub enum Command {
     /// mode, an EPUB); `-` reads standard input and sniffs its format. The body is unwrapped (a
     /// paragraph a line, blank lines between) unless --width is given. With --json: an object
     /// {"title", "author", "date", "source", "url", "tags", "format", "encoding", "text",
-    /// "warnings"}, where "text" is the body as plain text (link URLs left out).
+    /// "warnings"}, where "text" is the body as plain text (words only: link URLs and
+    /// [image: …] markers left out).
     Show {
         /// The article file, or - for standard input
         file: PathBuf,

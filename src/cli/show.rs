@@ -82,10 +82,15 @@ fn format_of(path: &Path, article: &Article) -> Format {
 
 /// The body (title left out) as plain text: a block a line, reflowed blocks on one line, a
 /// blank line where the reader leaves one; list markers and `> ` for quotes kept. Without
-/// `urls`, the URLs shown after link texts are left out (the words only, for scripts).
+/// `urls`, the words only, for scripts: the URLs shown after link texts and the `[image: …]`
+/// markers of pictures are left out (captions stay).
 pub fn plain_text(doc: &Document, urls: bool) -> String {
     let mut out = String::with_capacity(doc.text.len());
     for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Title) {
+        let words_only = !urls && block.kind.reflows();
+        if words_only && without_images(&doc.text[block.range.clone()]).trim().is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push_str(if block.gap_before { "\n\n" } else { "\n" });
         }
@@ -108,7 +113,10 @@ pub fn plain_text(doc: &Document, urls: bool) -> String {
         text.push_str(&doc.text[at..block.range.end]);
         match block.kind {
             BlockKind::Rule => out.push_str("* * *"),
-            kind if kind.reflows() => out.push_str(&text.split_whitespace().collect::<Vec<_>>().join(" ")),
+            kind if kind.reflows() => {
+                let text = if words_only { without_images(&text) } else { std::borrow::Cow::Borrowed(text.as_str()) };
+                out.push_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
             _ => {
                 let pad = format!("\n{prefix}");
                 out.push_str(&text.replace('\n', &pad));
@@ -116,6 +124,22 @@ pub fn plain_text(doc: &Document, urls: bool) -> String {
         }
     }
     out
+}
+
+/// `text` without the `[image: …]` markers that stand for pictures.
+fn without_images(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("[image: ") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("[image: ") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find(']').map_or("", |j| &rest[i + j + 1..]);
+        out.push(' ');
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The body wrapped to `width` cells as the reading pane lays it out.
@@ -192,6 +216,15 @@ mod tests {
         );
         assert_eq!(plain_text(&a.doc, false), "One link here.\n\n• a\n• b\n\n> q");
         assert!(plain_text(&a.doc, true).starts_with("One link (https://e.example/x) here."));
+    }
+
+    #[test]
+    fn words_only_text_leaves_out_pictures_but_keeps_captions() {
+        let a = html(
+            "<title>T</title><article><p>Before.</p><figure><img src=x alt=\"A boat\"><figcaption>The boat at dawn.</figcaption></figure><p>See <img src=y alt=\"icon\"> here.</p></article>",
+        );
+        assert_eq!(plain_text(&a.doc, false), "Before.\n\nThe boat at dawn.\n\nSee here.");
+        assert!(plain_text(&a.doc, true).contains("[image: A boat]"));
     }
 
     #[test]
