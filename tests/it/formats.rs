@@ -296,6 +296,34 @@ fn legacy_encodings_are_detected_and_named_on_the_metadata_line() {
 }
 
 #[test]
+fn web_pages_declare_or_reveal_their_charset() {
+    let dir = tempfile::tempdir().expect("dir");
+    let body = "<article><h1>東京の桜、今年は早く満開に</h1><p>気象庁によると、東京の桜は平年より一週間早く満開になった。公園には多くの人が集まり、夜まで花見を楽しんだ。</p></article>";
+    let declared = format!(
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><title>東京の桜、今年は早く満開に</title></head><body>{body}</body></html>"
+    );
+    fs::write(dir.path().join("declared.html"), encoding_rs::SHIFT_JIS.encode(&declared).0).expect("write");
+    let french = "<html><head><title>Grève</title></head><body><article><h1>Grève au café de la gare</h1><p>Le patron a fermé à midi ; les employés réclament une hausse de salaire, des congés et un café gratuit à la pause.</p></article></body></html>";
+    fs::write(dir.path().join("undeclared.html"), encoding_rs::WINDOWS_1252.encode(french).0).expect("write");
+    let v = show_json(&dir.path().join("declared.html"));
+    assert_eq!(
+        (v["encoding"].as_str(), v["title"].as_str()),
+        (Some("Shift_JIS"), Some("東京の桜、今年は早く満開に")),
+        "{v}"
+    );
+    assert!(v["text"].as_str().is_some_and(|t| t.contains("気象庁によると")), "{v}");
+    let v = show_json(&dir.path().join("undeclared.html"));
+    assert_eq!(v["encoding"], "windows-1252", "{v}");
+    assert!(v["text"].as_str().is_some_and(|t| t.contains("Le patron a fermé à midi")), "{v}");
+    let lib = Library::open(dir.path()).expect("opens");
+    assert_eq!(
+        lib.entries[0].meta.title, "東京の桜、今年は早く満開に",
+        "the list decodes the head with the declared charset"
+    );
+    assert_eq!(v["warnings"], serde_json::json!([]), "{v}");
+}
+
+#[test]
 fn an_epub_built_here_lists_opens_and_shows() {
     let dir = tempfile::tempdir().expect("dir");
     let bytes = newsdesk_epub(&[

@@ -48,10 +48,11 @@ pub fn parse(bytes: &[u8], path: &Path) -> Article {
         Some((doc, extracted, readable)) => {
             fill_from(&mut meta, &extracted);
             if doc.text.chars().count() < MIN_ARTICLE_CHARS {
-                // A tiny "article" from a page with much more text, or from a page that does
-                // not read like an article at all, is a wrong pick: show the page.
+                // A tiny "article" from a page with much more text, or a scrap of links from a
+                // page that does not read like an article at all, is a wrong pick: show the page.
                 let all = whole();
-                if !readable || all.text.chars().count() > 4 * MIN_ARTICLE_CHARS { (all, false) } else { (doc, true) }
+                let links = !readable && link_density(&doc) > 0.5;
+                if links || all.text.chars().count() > 4 * MIN_ARTICLE_CHARS { (all, false) } else { (doc, true) }
             } else {
                 (doc, true)
             }
@@ -82,6 +83,15 @@ fn extract(html: &str) -> Option<(Document, dom_smoothie::Article, bool)> {
     let page = readability.doc.select("#readability-page-1");
     let doc = page.nodes().first().map_or_else(|| render::render(readability.doc.root()), |n| render::render(*n));
     (!doc.blocks.is_empty()).then_some((doc, article, readable))
+}
+
+/// The share of a document's text that is link text.
+fn link_density(doc: &Document) -> f64 {
+    let links: usize =
+        doc.inlines.iter().filter(|i| i.style == crate::text::doc::InlineStyle::Link).map(|i| i.range.len()).sum();
+    #[expect(clippy::cast_precision_loss, reason = "a ratio of text lengths")]
+    let density = links as f64 / doc.text.len().max(1) as f64;
+    density
 }
 
 /// Fields the page's own metadata left empty, from what Readability found (a byline in the
