@@ -48,9 +48,10 @@ pub fn of(head: &Head) -> Meta {
             ])
             .map(String::from)
         })
-        .or_else(|| head.title.clone())
+        .map(|t| clean_title(&super::scan::decode_refs(&t), site.as_deref(), head.h1.as_deref()))
+        .or_else(|| head.title.as_deref().map(|t| title_tag(t, site.as_deref(), head.h1.as_deref())))
         .unwrap_or_default();
-    let title = clean_title(&super::scan::decode_refs(&raw_title), site.as_deref(), head.h1.as_deref());
+    let title = raw_title;
     let author = ld.as_ref().and_then(|v| names(v.get("author")?)).or_else(|| {
         head.meta(&[
             "author",
@@ -193,6 +194,26 @@ fn short_date(d: &str) -> String {
     }
 }
 
+/// A `<title>` (used when the page names no title in its metadata) cleaned as reader modes
+/// do: the site's name and byline off, then, when a separator is left, the last part off as
+/// long as at least three words remain (`Headline - My website`).
+fn title_tag(raw: &str, site: Option<&str>, h1: Option<&str>) -> String {
+    let cleaned = clean_title(raw, site, h1);
+    if h1.is_some_and(|h| h.split_whitespace().collect::<Vec<_>>().join(" ") == cleaned) {
+        return cleaned;
+    }
+    let last = SEPARATORS.iter().filter_map(|sep| cleaned.rfind(sep).map(|at| (at, sep.len()))).max();
+    match last {
+        Some((at, _)) if cleaned[..at].split_whitespace().count() >= 3 => cleaned[..at].trim().to_string(),
+        Some((at, len)) => {
+            let first = SEPARATORS.iter().filter_map(|sep| cleaned.find(sep).map(|i| (i, sep.len()))).min();
+            let after = first.map_or(&cleaned[at + len..], |(i, l)| &cleaned[i + l..]);
+            if after.split_whitespace().count() >= 3 { after.trim().to_string() } else { cleaned }
+        }
+        None => cleaned,
+    }
+}
+
 /// Separators sites put between a headline and their own name.
 const SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " · ", " :: ", " » ", " / ", " ~ "];
 
@@ -312,6 +333,13 @@ mod tests {
         #[case] want: &str,
     ) {
         assert_eq!(clean_title(raw, site, h1), want);
+    }
+
+    #[test]
+    fn a_title_tag_loses_its_last_part_as_reader_modes_do() {
+        assert_eq!(title_tag("Lorem ipsum dolor sit amet – My website", None, None), "Lorem ipsum dolor sit amet");
+        assert_eq!(title_tag("Short one - A longer part of the title", None, None), "A longer part of the title");
+        assert_eq!(title_tag("Plain headline without parts", None, None), "Plain headline without parts");
     }
 
     #[test]
