@@ -282,6 +282,9 @@ pub fn changes_at(root: &Path, path: &Path) -> Vec<Change> {
 }
 
 fn full_entry(root: &Path, path: &Path, format: Format) -> Change {
+    if format == Format::Unsupported {
+        return Change::Upsert(Box::new(Entry::unsupported(root, path)));
+    }
     let mut entry = Entry::new(root, path, format);
     entry.update(&article::load_guarded(path, format));
     Change::Upsert(Box::new(entry))
@@ -503,6 +506,15 @@ mod tests {
         let got: Vec<usize> = lib.spawn_full_load().iter().map(|(i, _)| i).collect();
         // The PDF (index 2) is never read.
         assert_eq!(got, [0, 1, 3, 4]);
+    }
+
+    #[test]
+    fn a_document_added_while_running_is_listed_as_the_scan_lists_it() {
+        let dir = folder();
+        let root = absolute(dir.path());
+        fs::write(root.join("new.docx"), b"PK\x03\x04").expect("write");
+        let changes = changes_at(&root, &root.join("new.docx"));
+        assert_eq!(changes, [Change::Upsert(Box::new(Entry::unsupported(&root, &root.join("new.docx"))))]);
     }
 
     #[test]
