@@ -45,13 +45,13 @@ pub fn parse(bytes: &[u8], path: &Path) -> Article {
         page.body().map_or_else(|| render::render(page.root()), render::render)
     };
     let (body, found) = match extract(&html) {
-        Some((doc, extracted, readable)) => {
+        Some((doc, extracted)) => {
             fill_from(&mut meta, &extracted);
             if doc.text.chars().count() < MIN_ARTICLE_CHARS {
                 // A tiny "article" from a page with much more text, or a scrap of links from a
                 // page that does not read like an article at all, is a wrong pick: show the page.
                 let all = whole();
-                let links = !readable && link_density(&doc) > 0.5;
+                let links = link_density(&doc) > 0.5 && !readable(&html);
                 if links || all.text.chars().count() > 4 * MIN_ARTICLE_CHARS { (all, false) } else { (doc, true) }
             } else {
                 (doc, true)
@@ -72,17 +72,21 @@ pub fn parse(bytes: &[u8], path: &Path) -> Article {
     Article { meta, doc, words, warnings, hash: 0 }
 }
 
-/// The article body by Readability, drawn, with what Readability found about the page and
-/// whether the page reads like an article at all. The body is drawn from Readability's own
-/// tree (its `#readability-page-1`), not re-parsed.
-fn extract(html: &str) -> Option<(Document, dom_smoothie::Article, bool)> {
+/// Whether the page reads like an article at all (Readability's own check; a second parse,
+/// asked only about tiny extractions).
+fn readable(html: &str) -> bool {
+    dom_smoothie::Readability::new(html, None, None).is_ok_and(|r| r.is_probably_readable())
+}
+
+/// The article body by Readability, drawn, with what Readability found about the page. The
+/// body is drawn from Readability's own tree (its `#readability-page-1`), not re-parsed.
+fn extract(html: &str) -> Option<(Document, dom_smoothie::Article)> {
     let config = dom_smoothie::Config { disable_json_ld: true, ..dom_smoothie::Config::default() };
     let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
-    let readable = readability.is_probably_readable();
     let article = readability.parse().ok()?;
     let page = readability.doc.select("#readability-page-1");
     let doc = page.nodes().first().map_or_else(|| render::render(readability.doc.root()), |n| render::render(*n));
-    (!doc.blocks.is_empty()).then_some((doc, article, readable))
+    (!doc.blocks.is_empty()).then_some((doc, article))
 }
 
 /// The share of a document's text that is link text.
