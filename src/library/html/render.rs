@@ -364,10 +364,14 @@ impl Emitter {
         // styles still open start no later.
         let end = self.text.len();
         let lo = self.inlines.partition_point(|i| i.range.start < block.range.start);
-        for inline in &mut self.inlines[lo..] {
-            inline.range = inline.range.start.min(end)..inline.range.end.min(end);
+        if self.inlines[lo..].iter().any(|i| i.range.end > end) {
+            // Only this block's styles are touched: the walk stays linear on huge pages.
+            let tail = self.inlines.split_off(lo);
+            self.inlines.extend(tail.into_iter().filter_map(|mut i| {
+                i.range = i.range.start.min(end)..i.range.end.min(end);
+                (!i.range.is_empty()).then_some(i)
+            }));
         }
-        self.inlines.retain(|i| !i.range.is_empty());
         for (_, at, _) in &mut self.styles {
             *at = (*at).min(end);
         }
