@@ -14,7 +14,7 @@ pub use self::show::show;
 use crate::config::Config;
 pub use crate::library::encoding::{OffsetMap, decode_with_offsets};
 
-/// newsdesk: read a folder of articles (.txt and Markdown) in the terminal.
+/// newsdesk: read a folder of articles (text, Markdown, saved web pages, EPUB) in the terminal.
 ///
 /// Opens DIR (or `library.path` from the config, by default ./articles) in a two-pane reader:
 /// the article list on the left, the selected article on the right. Press ? inside for the keys.
