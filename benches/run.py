@@ -23,6 +23,7 @@ PTY_TIME = ROOT / "benches/pty_time.py"
 CORPUS = ROOT.parent / "shared/corpus/make-synthetic.py"
 RUNS = int(os.environ.get("RUNS", "5"))
 SIZES = [int(n) for n in os.environ.get("SIZES", "1000 10000 100000").split()]
+HTML_SIZES = [int(n) for n in os.environ.get("HTML_SIZES", "10000").split()]
 WORK = Path(os.environ.get("BENCH_DIR", "/tmp/newsdesk-bench-run"))
 STATE = WORK / "state"  # newsdesk's reading state for these runs, never the user's
 
@@ -83,6 +84,27 @@ def ten_mb():
     return f
 
 
+def html_folder(n):
+    """n saved news pages of ~24 KB each: head metadata, navigation, article, comments, footer."""
+    d = WORK / f"html-{n}"
+    if (d / ".complete").exists():
+        return d
+    d.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(n + 15)
+    for i in range(n):
+        title = f"Report {i} on markets and sanctions"
+        paras = "".join(f"<p>{generate_text(rng, 400).strip()}</p>\n" for _ in range(40))
+        page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | The Bench Times</title>'
+                f'<meta property="og:title" content="{title}"><meta property="og:site_name" content="The Bench Times">'
+                '<style>body{font-family:serif}</style><script>var analytics = {};</script></head><body>'
+                '<div class="cookie-banner">We use cookies.</div><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+                f'<main><article><h1>{title}</h1>{paras[:20000]}</article><section id="comments"><p>First!</p></section></main>'
+                '<footer>© The Bench Times</footer></body></html>')
+        (d / f"{i:06}.html").write_text(page)
+    (d / ".complete").touch()
+    return d
+
+
 def stats(xs):
     return statistics.median(xs), min(xs), max(xs)
 
@@ -135,6 +157,18 @@ def rows():
         yield (f"| {n:,} articles: whole folder listed | {fmt(full)} | `head -qn1` over the same files: {fmt(floor)} "
                f"| {statistics.median(full) / statistics.median(floor):.2f}x |")
         yield f"| {n:,} articles: peak memory ({settle} s after the whole folder is listed) | {fmt(mem, 'MB')} | | |"
+    for n in HTML_SIZES:
+        d = html_folder(n)
+        head = f"find {d} -name '*.html' -print0 | xargs -0 head -qn1"
+        timed_shell(head)
+        floor = [timed_shell(head) for _ in range(RUNS)]
+        first, full = [], []
+        for _ in range(RUNS):
+            first.append(pty(r"Articles [1-9]", [str(BIN), str(d)])[0])
+            full.append(pty(rf"Articles {n} · by", [str(BIN), str(d)])[0])
+        yield f"| {n:,} saved web pages: first frame with pages listed | {fmt(first)} | | |"
+        yield (f"| {n:,} saved web pages: whole folder listed | {fmt(full)} | `head -qn1` over the same files: "
+               f"{fmt(floor)} | {statistics.median(full) / statistics.median(floor):.2f}x |")
     d, f = huge_file()
     ours = [pty(r"words ·", [str(BIN), str(d)])[0] for _ in range(RUNS)]
     first_line = f.read_text(errors="replace")[:30].split("\n")[0][:20]

@@ -14,4 +14,5 @@ cargo build --release --quiet
 cargo bench --quiet --bench core 2>/dev/null
 cargo bench --quiet --bench library 2>/dev/null
 cargo bench --quiet --bench latency 2>/dev/null
+cargo bench --quiet --bench formats 2>/dev/null
 python3 benches/run.py

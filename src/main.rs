@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicUsize;
 
 use clap::Parser;
 use newsdesk::app::{App, Exit};
-use newsdesk::cli::{Cli, Command, completions, entities, folder_hint, library_dir, list, man};
+use newsdesk::cli::{Cli, Command, completions, entities, folder_hint, library_dir, list, man, show};
 use newsdesk::config::{self, Config};
 use newsdesk::library::{Library, absolute, check_folder};
 use newsdesk::text::sanitize::printable;
@@ -21,7 +21,7 @@ const USAGE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.print_default_config {
-        return finish(std::io::stdout().lock().write_all(config::DEFAULT_TOML.as_bytes()).map_err(Into::into));
+        return finish(std::io::stdout().lock().write_all(config::DEFAULT_TOML.as_bytes()).map_err(Into::into), None);
     }
     let (config, config_file) = match Config::load(cli.config.as_deref(), config::no_color_from_env()) {
         Ok(loaded) => loaded,
@@ -34,27 +34,31 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     match &cli.command {
-        Some(Command::Completions { shell }) => return finish(completions(*shell, &mut std::io::stdout().lock())),
-        Some(Command::Man) => return finish(man(&mut std::io::stdout().lock())),
+        Some(Command::Completions { shell }) => {
+            return finish(completions(*shell, &mut std::io::stdout().lock()), None);
+        }
+        Some(Command::Man) => return finish(man(&mut std::io::stdout().lock()), None),
         _ => {}
     }
     if let Some(Command::Entities { file, json }) = &cli.command {
-        return finish(entities(file, *json, &mut std::io::stdout().lock()));
+        return finish(entities(file, *json, &mut std::io::stdout().lock()), None);
+    }
+    if let Some(Command::Show { file, json, width }) = &cli.command {
+        return finish(show(file, *json, width.map(usize::from), &mut std::io::stdout().lock()), None);
     }
     let dir = match &cli.command {
         Some(Command::List { dir, .. }) => dir.as_deref(),
         _ => cli.dir.as_deref(),
     };
+    // Where the folder came from, when it was not given: said after a missing folder's error.
+    let hint = dir.is_none().then(|| folder_hint(&config, config_file.as_deref()));
     let root = library_dir(dir, &config);
-    if let Err(e) = check_folder(&root) {
-        eprintln!("newsdesk: {}", printable(&e.to_string()));
-        if dir.is_none() {
-            eprint!("{}", printable(&folder_hint(&config, config_file.as_deref())));
-        }
-        return ExitCode::from(USAGE);
-    }
     if let Some(Command::List { json, .. }) = &cli.command {
-        return finish(list(&root, *json, &config, &mut std::io::stdout().lock()));
+        // `list` takes a single file too, so the folder is checked by `list` itself.
+        return finish(list(&root, *json, &config, &mut std::io::stdout().lock()), hint.as_deref());
+    }
+    if let Err(e) = check_folder(&root) {
+        return finish(Err(e.into()), hint.as_deref());
     }
     // The folder is read in the background once the app runs.
     let library = Library { root: absolute(&root), ..Library::default() };
@@ -74,12 +78,16 @@ fn main() -> ExitCode {
 
 /// The exit of a command that writes to standard output: a reader that closed the pipe early
 /// (`newsdesk list | head`) ends it quietly with success, as `ls` and `grep` do.
-fn finish(result: anyhow::Result<()>) -> ExitCode {
+/// A `hint` is said after the error.
+fn finish(result: anyhow::Result<()>, hint: Option<&str>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsdesk: {}", printable(&e.to_string()));
+            if let Some(hint) = hint {
+                eprint!("{}", printable(hint));
+            }
             ExitCode::from(USAGE)
         }
     }

@@ -8,9 +8,10 @@ use crate::library::{Library, meta::reading_minutes};
 use crate::state::{Options, State};
 use crate::text::sanitize::sanitize;
 
-/// `newsdesk list`: every article fully read, in list order, as lines or JSON.
+/// `newsdesk list`: every article fully read, in list order, as lines or JSON; given a file,
+/// that one article.
 pub fn list(root: &Path, json: bool, config: &Config, out: &mut impl Write) -> anyhow::Result<()> {
-    let mut library = Library::open(root)?;
+    let mut library = if root.is_file() { Library::open_file(root)? } else { Library::open(root)? };
     library.load_all();
     let state = State::new(library, Options::from(config));
     let entries = state.order.iter().filter_map(|&i| state.entry(i));

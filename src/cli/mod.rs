@@ -4,17 +4,20 @@ mod entities;
 mod json;
 mod list;
 mod shell;
+pub mod show;
 
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-pub use self::entities::{OffsetMap, decode_with_offsets, entities, utf16_with_offsets};
+pub use self::entities::entities;
 pub use self::list::list;
 pub use self::shell::{completions, man};
+pub use self::show::show;
 use crate::config::Config;
+pub use crate::library::encoding::{OffsetMap, decode_with_offsets};
 
-/// newsdesk: read a folder of articles (.txt and Markdown) in the terminal.
+/// newsdesk: read a folder of articles (text, Markdown, saved web pages, EPUB) in the terminal.
 ///
 /// Opens DIR (or `library.path` from the config, by default ./articles) in a two-pane reader:
 /// the article list on the left, the selected article on the right. Press ? inside for the keys.
@@ -48,7 +51,7 @@ pub enum Command {
     /// One article per line, tab-separated (path, date or -, word count, title, then the load
     /// warning if any), in the configured sort order; or a JSON array with --json.
     List {
-        /// Folder of articles [default: library.path from the config]
+        /// Folder of articles, or one article file [default: library.path from the config]
         dir: Option<PathBuf>,
         /// Print a JSON array of objects instead of lines
         #[arg(long)]
@@ -60,11 +63,29 @@ pub enum Command {
     /// Offsets are bytes of FILE exactly as stored on disk (end exclusive), title line included.
     /// With --json: an array of {"kind", "start", "end", "text"}; otherwise a table.
     Entities {
-        /// The article file (.txt or .md)
+        /// The article file (any format newsdesk reads)
         file: PathBuf,
         /// Print a JSON array of objects instead of a table
         #[arg(long)]
         json: bool,
+    },
+    /// Print one article as newsdesk reads it: title, metadata and body as plain text
+    ///
+    /// Any format newsdesk reads (text, Markdown, reStructuredText, a saved web page in reader
+    /// mode, an EPUB); `-` reads standard input and sniffs its format. The body is unwrapped (a
+    /// paragraph a line, blank lines between) unless --width is given. With --json: an object
+    /// {"title", "author", "date", "source", "url", "tags", "format", "encoding", "text",
+    /// "warnings"}, where "text" is the body as plain text (words only: link URLs and
+    /// [image: …] markers left out).
+    Show {
+        /// The article file, or - for standard input
+        file: PathBuf,
+        /// Print a JSON object instead of text
+        #[arg(long)]
+        json: bool,
+        /// Wrap the body to this many columns
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+        width: Option<u16>,
     },
     /// Print a shell completion script: bash, zsh, fish, elvish or powershell
     ///

@@ -1,31 +1,36 @@
 //! One article file turned into metadata, a displayable document and load warnings.
+//!
+//! Every format comes in through [`from_bytes`]: the file's bytes (read by [`load`] through
+//! [`super::read`], or a pipe's) decoded by [`super::encoding`] and drawn by the format's
+//! module. The list keeps its own short [`super::Entry`]; the full [`Article`] exists only for
+//! the open article and while a background load counts its words.
 
+use std::io::Read;
 use std::path::Path;
 
 use super::front_matter;
 use super::markdown;
 use super::meta::{Meta, date_from_file_name};
-use super::txt;
+use super::read::{self, MAX_ARTICLE_BYTES, ReadError};
+use super::{encoding, epub, html, rst, sniff, txt};
 use crate::text::doc::{Block, BlockKind, Document};
 
-/// The two article formats, by file extension.
+/// The formats newsdesk reads, by file extension or by content (see `sniff.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// `.txt`, `.text`: the first line is the title.
     Text,
+    /// `.md`, `.markdown`, with optional front matter.
     Markdown,
-}
-
-impl Format {
-    /// The format of a file with this name, or `None` if it is not an article.
-    pub fn of(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" => Some(Self::Text),
-            "md" | "markdown" => Some(Self::Markdown),
-            _ => None,
-        }
-    }
+    /// `.rst`: plain text with its section headings recognised.
+    Rst,
+    /// `.html`, `.htm`, `.xhtml`: a saved web page, read in reader mode.
+    Html,
+    /// `.epub`: the book's spine as one article.
+    Epub,
+    /// A document people keep beside articles (`.pdf`, `.docx`, `.mobi`…): listed, not read.
+    Unsupported,
 }
 
 /// A parsed article.
@@ -45,6 +50,11 @@ impl Article {
         crate::text::wrap::Header { meta: self.meta.has_byline(), notes: self.warnings.len() }
     }
 }
+/// What the list and the reading pane say about an unsupported document.
+pub const UNSUPPORTED: &str = "not a supported format";
+
+/// Bytes read first, to tell a binary file before reading the rest.
+const SNIFF_BYTES: usize = 8 * 1024;
 
 /// The file name without its extension: the title of last resort.
 pub fn file_stem(path: &Path) -> String {
@@ -52,52 +62,27 @@ pub fn file_stem(path: &Path) -> String {
     crate::text::sanitize::strip_sequences(&stem, false).into_owned()
 }
 
-/// Decodes file bytes: UTF-8 (a BOM is dropped), else lossily with a warning.
+/// Decodes file bytes as [`encoding::decode`] does (BOM, UTF-8, else a detected legacy
+/// encoding), with its warning when no encoding fits.
 pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
-    if let Some(text) = decode_utf16(bytes) {
-        return text;
-    }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        s.to_string()
-    } else {
-        warnings.push("not valid UTF-8: undecodable bytes are shown as \u{fffd}".to_string());
-        String::from_utf8_lossy(bytes).into_owned()
-    }
-}
-
-/// Text with a UTF-16 byte-order mark, decoded (unpaired surrogates become U+FFFD).
-pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
-    let (rest, little) = match bytes {
-        [0xff, 0xfe, rest @ ..] => (rest, true),
-        [0xfe, 0xff, rest @ ..] => (rest, false),
-        _ => return None,
-    };
-    let units: Vec<u16> = rest
-        .chunks_exact(2)
-        .map(|p| if little { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
-        .collect();
-    Some(String::from_utf16_lossy(&units))
+    let decoded = encoding::decode(bytes, None);
+    warnings.extend(decoded.warning());
+    decoded.text
 }
 
 /// Why a file is not text, if it is not: a NUL byte in its first 8 KiB (as `grep` and `git`
 /// decide), unless it is UTF-16 with a byte-order mark.
 pub fn binary_reason(bytes: &[u8]) -> Option<String> {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return None;
-    }
-    let head = &bytes[..bytes.len().min(8 * 1024)];
-    head.iter().position(|&b| b == 0).map(|at| format!("skipped: a binary file, not text (a NUL byte at offset {at})"))
+    sniff::binary_at(bytes).map(|at| format!("skipped: a binary file, not text (a NUL byte at offset {at})"))
 }
-
 /// Parses article text of the given format; `name` is the file name, for fallbacks.
 pub fn parse(format: Format, raw: &str, path: &Path) -> Article {
     let mut warnings = Vec::new();
     let mut meta =
         Meta { date: path.file_name().and_then(|n| date_from_file_name(&n.to_string_lossy())), ..Meta::default() };
     let doc = match format {
-        Format::Text => {
-            let doc = txt::parse(raw);
+        Format::Text | Format::Rst => {
+            let doc = if format == Format::Rst { rst::parse(raw) } else { txt::parse(raw) };
             if let Some(t) = doc.title() {
                 meta.title = t.to_string();
             } else {
@@ -107,6 +92,8 @@ pub fn parse(format: Format, raw: &str, path: &Path) -> Article {
             doc
         }
         Format::Markdown => parse_markdown(raw, path, &mut meta, &mut warnings),
+        Format::Html => return html::parse(raw.as_bytes(), path),
+        Format::Epub | Format::Unsupported => return unreadable(path, UNSUPPORTED.to_string()),
     };
     let words = doc.word_count();
     Article { meta, doc, words, warnings, hash: 0 }
@@ -164,52 +151,116 @@ pub(crate) fn with_title(title: &str, body: Document) -> Document {
 }
 
 /// Reads and parses an article file; a file that cannot be read still yields an article, with
-/// the reason as a warning.
+/// the reason as a warning. Only a regular file is read (a FIFO or a device never blocks the
+/// caller), a binary one is told from its first bytes before the rest is read, and a file over
+/// [`MAX_ARTICLE_BYTES`] is refused unread.
 pub fn load(path: &Path, format: Format) -> Article {
-    match std::fs::read(path) {
-        Ok(bytes) => {
-            let hash = crate::store::content_hash(&bytes);
-            if let Some(reason) = binary_reason(&bytes) {
-                return Article {
-                    meta: Meta { title: file_stem(path), ..Meta::default() },
-                    warnings: vec![reason],
-                    hash,
-                    ..Article::default()
-                };
-            }
-            let mut warnings = Vec::new();
-            let raw = decode(&bytes, &mut warnings);
-            let mut article = parse(format, &clean(&raw, format), path);
-            warnings.append(&mut article.warnings);
-            article.warnings = warnings;
-            article.hash = hash;
-            article
-        }
-        Err(e) => Article {
-            meta: Meta { title: file_stem(path), ..Meta::default() },
-            warnings: vec![format!("cannot read the file: {e}")],
-            ..Article::default()
-        },
+    if format == Format::Unsupported {
+        return unreadable(path, UNSUPPORTED.to_string());
+    }
+    match read_checked(path, format) {
+        Ok(bytes) => from_bytes(format, &bytes, path),
+        Err(article) => *article,
     }
 }
 
-/// Reads and parses only the first `bytes` of an article (cut at a line end), to show a huge
-/// one at once while the rest is read in the background. Byte offsets into its text are the
-/// same as into the whole article's: the text is a prefix of it. `None` when the file cannot
-/// be cut that way (UTF-16, binary, unreadable): the whole load says why.
+/// The bytes of an article file, or the article that says why they were not read.
+fn read_checked(path: &Path, format: Format) -> Result<Vec<u8>, Box<Article>> {
+    let fail = |e: ReadError| Box::new(unreadable(path, e.to_string()));
+    let opened = read::open_regular(path).map_err(fail)?;
+    if opened.size > MAX_ARTICLE_BYTES {
+        return Err(fail(ReadError::TooLarge { size: opened.size, limit: MAX_ARTICLE_BYTES }));
+    }
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    (&opened.file).take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(|e| fail(e.into()))?;
+    if format.is_text()
+        && let Some(reason) = binary_reason(&head)
+    {
+        return Err(Box::new(unreadable(path, reason)));
+    }
+    read::read_rest(opened.file, head, opened.size, MAX_ARTICLE_BYTES).map_err(fail)
+}
+
+/// The article of a file that was not read: its name as the title, the reason as a warning.
+fn unreadable(path: &Path, why: String) -> Article {
+    Article { meta: Meta { title: file_stem(path), ..Meta::default() }, warnings: vec![why], ..Article::default() }
+}
+
+/// An article from bytes already in memory, in a known format; `path` names it (for the
+/// title of last resort and a date in the file name).
+pub fn from_bytes(format: Format, bytes: &[u8], path: &Path) -> Article {
+    let hash = crate::store::content_hash(bytes);
+    if format.is_text()
+        && let Some(reason) = binary_reason(bytes)
+    {
+        return Article { hash, ..unreadable(path, reason) };
+    }
+    let mut article = match format {
+        Format::Text | Format::Markdown | Format::Rst => {
+            let decoded = encoding::decode(bytes, None);
+            let mut article = parse(format, &clean(&decoded.text, format), path);
+            article.meta.encoding = decoded.label();
+            let mut warnings: Vec<String> = decoded.warning().into_iter().collect();
+            warnings.append(&mut article.warnings);
+            article.warnings = warnings;
+            article
+        }
+        Format::Html => html::parse(bytes, path),
+        Format::Epub => epub::parse(bytes, path, None),
+        Format::Unsupported => unreadable(path, UNSUPPORTED.to_string()),
+    };
+    if article.meta.date.is_none() {
+        article.meta.date = path.file_name().and_then(|n| date_from_file_name(&n.to_string_lossy()));
+    }
+    article.hash = hash;
+    article
+}
+
+/// An article from unnamed bytes (`cmd | newsdesk -`): the format from `name_hint`'s extension
+/// when it names one, else sniffed from the bytes; binary data yields an article saying so.
+pub fn from_unnamed(name_hint: Option<&str>, bytes: &[u8]) -> Article {
+    let name = name_hint.unwrap_or("standard input");
+    let path = Path::new(name);
+    let format = Format::of(path).filter(|f| *f != Format::Unsupported).or_else(|| Format::sniff(bytes));
+    match format {
+        Some(format) => from_bytes(format, bytes, path),
+        None => from_bytes(Format::Text, bytes, path),
+    }
+}
+
+/// Reads and parses only the first `bytes` of an article, to show a huge one at once while the
+/// rest is read in the background. For plain text and Markdown (cut at a line end) byte
+/// offsets into its text are the same as into the whole article's: the text is a prefix of it.
+/// A web page's start is read in reader mode (a megabyte at least, to get past its head); an
+/// EPUB's first chapters are drawn. `None` when the file cannot be cut that way (UTF-16,
+/// binary, unreadable): the whole load says why.
 pub fn load_prefix(path: &Path, format: Format, bytes: usize) -> Option<Article> {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(bytes);
-    std::fs::File::open(path).ok()?.take(bytes as u64).read_to_end(&mut head).ok()?;
-    if decode_utf16(&head).is_some() || binary_reason(&head).is_some() {
+    match format {
+        Format::Unsupported => return None,
+        Format::Epub => {
+            let whole = read_checked(path, format).ok()?;
+            let mut article = epub::parse(&whole, path, Some(bytes));
+            article.hash = 0;
+            return Some(article);
+        }
+        _ => {}
+    }
+    let want = if format == Format::Html { bytes.max(1 << 20) } else { bytes };
+    let (mut head, _) = read::head(path, want).ok()?;
+    if binary_reason(&head).is_some() || encoding::choose(&head[..head.len().min(2)], None).how == encoding::How::Bom {
         return None;
+    }
+    if format == Format::Html {
+        let mut article = html::parse(&head, path);
+        article.hash = 0;
+        return Some(article);
     }
     let cut = head.iter().rposition(|&b| b == b'\n').map_or(head.len(), |i| i + 1);
     head.truncate(cut);
-    let mut warnings = Vec::new();
-    let raw = decode(&head, &mut warnings);
-    let mut article = parse(format, &clean(&raw, format), path);
-    article.warnings = warnings;
+    let decoded = encoding::decode_head(&head, None);
+    let mut article = parse(format, &clean(&decoded.text, format), path);
+    article.meta.encoding = decoded.label();
+    article.warnings = decoded.warning().into_iter().collect();
     Some(article)
 }
 
@@ -244,27 +295,50 @@ pub fn load_guarded(path: &Path, format: Format) -> Article {
 }
 
 /// Metadata from the first bytes of a file, enough to list it: the title from the first line
-/// (`.txt`), or front matter and the first heading (`.md`).
-pub fn head_meta(format: Format, head: &str, path: &Path) -> Meta {
-    let mut meta =
-        Meta { date: path.file_name().and_then(|n| date_from_file_name(&n.to_string_lossy())), ..Meta::default() };
-    match format {
-        Format::Text => {
-            meta.title =
-                head.lines().map(str::trim).find(|l| !l.is_empty()).map_or_else(|| file_stem(path), String::from);
+/// (`.txt`, `.rst`), front matter and the first heading (`.md`), the `<head>` of a web page,
+/// the OPF of an EPUB when it sits at the archive's start. Never a full parse.
+pub fn head_meta(format: Format, head: &[u8], path: &Path) -> Meta {
+    let mut meta = match format {
+        Format::Html => html::head_meta(head, path),
+        Format::Epub => epub::head_meta(head).unwrap_or_default(),
+        Format::Unsupported => Meta::default(),
+        Format::Text | Format::Markdown | Format::Rst => {
+            let decoded = encoding::decode_head(head, None);
+            let mut meta = text_head_meta(format, &clean(&decoded.text, format), path);
+            meta.encoding = decoded.label();
+            meta
         }
-        Format::Markdown => {
-            let (front, body_at) = front_matter::split(head);
-            if let Some((kind, text)) = front {
-                let _ = front_matter::apply(kind, text, &mut meta);
-            }
-            if meta.title.is_empty() {
-                meta.title = head[body_at..]
-                    .lines()
-                    .find_map(|l| l.strip_prefix("# "))
-                    .map_or_else(|| file_stem(path), |t| t.trim().trim_end_matches('#').trim().to_string());
-            }
+    };
+    if meta.title.is_empty() {
+        meta.title = file_stem(path);
+    }
+    if meta.date.is_none() {
+        meta.date = path.file_name().and_then(|n| date_from_file_name(&n.to_string_lossy()));
+    }
+    meta
+}
+
+fn text_head_meta(format: Format, head: &str, path: &Path) -> Meta {
+    let mut meta = Meta::default();
+    if format == Format::Markdown {
+        let (front, body_at) = front_matter::split(head);
+        if let Some((kind, text)) = front {
+            let _ = front_matter::apply(kind, text, &mut meta);
         }
+        if meta.title.is_empty() {
+            meta.title = head[body_at..]
+                .lines()
+                .find_map(|l| l.strip_prefix("# "))
+                .map_or_else(|| file_stem(path), |t| t.trim().trim_end_matches('#').trim().to_string());
+        }
+    } else {
+        // A reStructuredText title may sit between adornment lines (`=====`).
+        let adornment = |l: &str| l.len() >= 2 && l.bytes().all(|b| b == l.as_bytes()[0] && b.is_ascii_punctuation());
+        meta.title = head
+            .lines()
+            .map(str::trim)
+            .find(|l| !(l.is_empty() || format == Format::Rst && adornment(l)))
+            .map_or_else(|| file_stem(path), String::from);
     }
     meta
 }
@@ -346,18 +420,22 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+        // Damaged UTF-8 (valid multi-byte characters around the bad byte); bytes that are no
+        // UTF-8 at all are now read in the legacy encoding they fit (encoding.rs).
         let mut w = Vec::new();
-        assert_eq!(decode(b"ok \xff", &mut w), "ok \u{fffd}");
+        let bytes = ["déjà vu à Zürich ".as_bytes(), b"\xff"].concat();
+        assert_eq!(decode(&bytes, &mut w), "déjà vu à Zürich \u{fffd}");
         assert_eq!(w.len(), 1);
         assert_eq!(decode(b"\xef\xbb\xbfbom", &mut Vec::new()), "bom");
     }
 
     #[test]
     fn head_meta_reads_only_what_listing_needs() {
-        assert_eq!(head_meta(Format::Text, "\n  Title line \nrest", Path::new("a.txt")).title, "Title line");
-        let m = head_meta(Format::Markdown, "+++\ntitle = \"T\"\nauthor = \"A\"\n+++\n# H\n", Path::new("a.md"));
+        assert_eq!(head_meta(Format::Text, b"\n  Title line \nrest", Path::new("a.txt")).title, "Title line");
+        let m = head_meta(Format::Markdown, b"+++\ntitle = \"T\"\nauthor = \"A\"\n+++\n# H\n", Path::new("a.md"));
         assert_eq!((m.title.as_str(), m.author.as_deref()), ("T", Some("A")));
-        assert_eq!(head_meta(Format::Markdown, "intro\n# Heading #\n", Path::new("a.md")).title, "Heading");
+        assert_eq!(head_meta(Format::Markdown, b"intro\n# Heading #\n", Path::new("a.md")).title, "Heading");
+        assert_eq!(head_meta(Format::Rst, b"=====\nTitle\n=====\n", Path::new("a.rst")).title, "Title");
     }
 }
 
@@ -404,7 +482,7 @@ mod properties {
                     prop_assert!(r.start <= r.end && r.end <= text.len());
                     prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
                 }
-                let binary = bytes[..bytes.len().min(8192)].contains(&0) && decode_utf16(&bytes).is_none();
+                let binary = sniff::binary_at(&bytes).is_some();
                 if !binary {
                     prop_assert!(!text.contains(['\u{1b}', '\u{9b}', '\u{9d}']), "{text:?}");
                     prop_assert!(!a.meta.title.contains('\u{1b}'), "{:?}", a.meta.title);

@@ -16,6 +16,9 @@ pub struct Meta {
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The text encoding when it is not UTF-8 (`windows-1252 (detected)`, `Shift_JIS`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 impl Meta {

@@ -1,15 +1,36 @@
 //! The article folder: scanning it, listing its articles fast, and loading them fully.
+//!
+//! An article is read up to three times on its way to the screen, each time for something the
+//! 100,000-article budgets need, and nothing is kept that they do not:
+//! 1. the scan reads a bounded head of every file ([`HEAD_BYTES`], a web page's `<head>`, an
+//!    EPUB's OPF) for the list's title and date: the first frame cannot wait for whole files;
+//! 2. a background pass reads each file whole for what only the whole gives (word count for
+//!    the sort by length and reading time, exact metadata, the content hash that keeps the
+//!    reading state across renames) and keeps only that, in the [`Entry`]: no documents, so
+//!    100,000 articles stay within the memory budget;
+//! 3. opening an article parses it again into an [`Article`] with its document; only the open
+//!    one exists at a time, so its metadata living in both it and its entry costs nothing.
+//!
+//! Every read goes through [`read`]: regular files only, opened without blocking, through a
+//! size limit.
 
 pub mod article;
+pub mod encoding;
+pub mod epub;
 pub mod filter;
 pub mod front_matter;
+pub mod html;
 pub mod markdown;
 pub mod meta;
+pub mod read;
+pub mod rst;
+pub mod sniff;
 pub mod txt;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+
+use rayon::prelude::*;
 
 pub use article::{Article, Format};
 pub use meta::Meta;
@@ -17,7 +38,9 @@ pub use meta::Meta;
 use crate::store::Reading;
 
 /// Bytes read from each file to list it before its full load.
-const HEAD_BYTES: usize = 8 * 1024;
+pub const HEAD_BYTES: usize = 8 * 1024;
+/// Bytes of an EPUB read to find its OPF among the first entries of the archive.
+const EPUB_HEAD_BYTES: usize = 64 * 1024;
 
 /// Why a folder cannot be opened at all.
 #[derive(Debug, thiserror::Error)]
@@ -77,6 +100,17 @@ impl Entry {
             gone: false,
             problem: false,
         }
+    }
+
+    /// The list entry of a document newsdesk does not read (a PDF, a Word file): listed dimmed,
+    /// so the user sees it was not missed, never loaded.
+    pub fn unsupported(root: &Path, path: &Path) -> Self {
+        let mut entry = Self::new(root, path, Format::Unsupported);
+        entry.meta.title = article::file_stem(path);
+        entry.warning = Some(article::UNSUPPORTED.to_string());
+        entry.words = Some(0);
+        entry.problem = true;
+        entry
     }
 
     /// The list entry of a place the scan could not read.
@@ -146,11 +180,21 @@ impl Library {
         Ok(Self { root, entries, warnings })
     }
 
-    /// Reads every article fully (word counts, exact titles); for the scriptable listing.
+    /// A library of the one article file `path` (any supported format), rooted in its folder.
+    pub fn open_file(path: &Path) -> Result<Self, LibraryError> {
+        let path = absolute(path);
+        let root = path.parent().map_or_else(|| path.clone(), Path::to_path_buf);
+        let format = Format::of(&path).unwrap_or(Format::Text);
+        Ok(Self { entries: read_heads(&root, &[(path, format)]), root, warnings: Vec::new() })
+    }
+
+    /// Reads every article fully (word counts, exact titles), on all cores; for the scriptable
+    /// listing.
     pub fn load_all(&mut self) {
-        for entry in self.entries.iter_mut().filter(|e| !e.problem) {
-            entry.update(&article::load_guarded(&entry.path, entry.format));
-        }
+        self.entries.par_iter_mut().filter(|e| !e.problem).for_each(|entry| {
+            let article = article::load_guarded(&entry.path, entry.format);
+            entry.update(&article);
+        });
     }
 
     /// Loads every article fully on a background thread, sending `(index, article)` as each is
@@ -240,6 +284,9 @@ pub fn changes_at(root: &Path, path: &Path) -> Vec<Change> {
 }
 
 fn full_entry(root: &Path, path: &Path, format: Format) -> Change {
+    if format == Format::Unsupported {
+        return Change::Upsert(Box::new(Entry::unsupported(root, path)));
+    }
     let mut entry = Entry::new(root, path, format);
     entry.update(&article::load_guarded(path, format));
     Change::Upsert(Box::new(entry))
@@ -363,59 +410,51 @@ pub fn relative(root: &Path, path: &Path) -> String {
     crate::text::sanitize::strip_sequences(&rel, false).into_owned()
 }
 
-/// Reads the start of each file on all cores and makes its list entry.
+/// Reads the start of each file on all cores (rayon) and makes its list entry.
 fn read_heads(root: &Path, files: &[(PathBuf, Format)]) -> Vec<Entry> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
-    let chunk = files.len().div_ceil(threads).max(64);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|(p, f)| head_entry(root, p, *f)).collect::<Vec<_>>()))
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-    })
+    files.par_iter().with_min_len(64).map(|(p, f)| head_entry(root, p, *f)).collect()
 }
 
+/// The list entry of one file from its first bytes: only a regular file is opened (without
+/// blocking), a binary one is told from its head, and one over [`read::MAX_ARTICLE_BYTES`] is
+/// listed as too large without reading more.
 fn head_entry(root: &Path, path: &Path, format: Format) -> Entry {
+    if format == Format::Unsupported {
+        return Entry::unsupported(root, path);
+    }
     let mut entry = Entry::new(root, path, format);
-    match read_head(path) {
-        Ok(bytes) => {
-            if let Some(reason) = article::binary_reason(&bytes) {
-                entry.meta.title = article::file_stem(path);
+    let bytes = match format {
+        Format::Html => html::HEAD_BYTES,
+        Format::Epub => EPUB_HEAD_BYTES,
+        _ => HEAD_BYTES,
+    };
+    let read = read::head(path, bytes).and_then(|(head, size)| {
+        // A page whose title lies past its first bytes (big inline styles): read further.
+        if format == Format::Html && !html::head_is_enough(&head, size) {
+            read::head(path, html::LONG_HEAD_BYTES)
+        } else {
+            Ok((head, size))
+        }
+    });
+    match read {
+        Ok((head, size)) => {
+            entry.meta = article::head_meta(format, &head, path);
+            if size > read::MAX_ARTICLE_BYTES {
+                entry.warning = Some(read::ReadError::TooLarge { size, limit: read::MAX_ARTICLE_BYTES }.to_string());
+                entry.words = Some(0);
+            } else if format.is_text()
+                && let Some(reason) = article::binary_reason(&head)
+            {
+                entry.meta = Meta { title: article::file_stem(path), ..Meta::default() };
                 entry.warning = Some(reason);
-                return entry;
             }
-            // The head may end inside a character: decode what is valid.
-            let text = match std::str::from_utf8(&bytes) {
-                _ if article::decode_utf16(&bytes).is_some() => article::decode_utf16(&bytes).unwrap_or_default(),
-                Ok(s) => s.to_string(),
-                Err(e) if e.error_len().is_none() => String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned(),
-                Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
-            };
-            let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-            let text = match crate::text::sanitize::strip_sequences(&text, format == Format::Markdown) {
-                std::borrow::Cow::Borrowed(_) => text,
-                std::borrow::Cow::Owned(clean) => clean,
-            };
-            let text = match crate::text::sanitize::lone_cr_to_lf(std::borrow::Cow::Borrowed(&text)) {
-                std::borrow::Cow::Borrowed(_) => text,
-                std::borrow::Cow::Owned(clean) => clean,
-            };
-            entry.meta = article::head_meta(format, &text, path);
         }
         Err(e) => {
             entry.meta.title = article::file_stem(path);
-            entry.warning = Some(format!("cannot read the file: {e}"));
+            entry.warning = Some(e.to_string());
         }
     }
     entry
-}
-
-fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
-    let mut buf = Vec::with_capacity(HEAD_BYTES);
-    file.take(HEAD_BYTES as u64).read_to_end(&mut buf)?;
-    Ok(buf)
 }
 
 #[cfg(test)]
@@ -434,7 +473,9 @@ mod tests {
         fs::write(root.join("notes.pdf"), "x").expect("write");
         fs::write(root.join(".secret.txt"), "Hidden\n").expect("write");
         fs::write(root.join(".hidden/d.txt"), "Hidden\n").expect("write");
-        fs::write(root.join("bad.txt"), b"Bad \xff bytes\n\nmore\n").expect("write");
+        // Damaged UTF-8: a byte that fits nothing among valid UTF-8 (café, déjà, à, Zürich).
+        fs::write(root.join("bad.txt"), [&b"Bad \xff bytes"[..], " café déjà à Zürich\n\nmore\n".as_bytes()].concat())
+            .expect("write");
         dir
     }
 
@@ -443,9 +484,12 @@ mod tests {
         let dir = folder();
         let lib = Library::open(dir.path()).expect("opens");
         let rels: Vec<&str> = lib.entries.iter().map(|e| e.rel.as_str()).collect();
-        assert_eq!(rels, ["a.txt", "bad.txt", "sub/b.md", "sub/deeper/c.markdown"]);
+        // A PDF is listed too (dimmed, as not supported): a user would expect to see it.
+        assert_eq!(rels, ["a.txt", "bad.txt", "notes.pdf", "sub/b.md", "sub/deeper/c.markdown"]);
         let titles: Vec<&str> = lib.entries.iter().map(|e| e.meta.title.as_str()).collect();
-        assert_eq!(titles, ["Alpha title", "Bad \u{fffd} bytes", "Beta", "Gamma"]);
+        assert_eq!(titles, ["Alpha title", "Bad \u{fffd} bytes café déjà à Zürich", "notes", "Beta", "Gamma"]);
+        assert_eq!(lib.entries[2].format, Format::Unsupported);
+        assert_eq!(lib.entries[2].warning.as_deref(), Some("not a supported format"));
     }
 
     #[test]
@@ -462,7 +506,17 @@ mod tests {
         let dir = folder();
         let lib = Library::open(dir.path()).expect("opens");
         let got: Vec<usize> = lib.spawn_full_load().iter().map(|(i, _)| i).collect();
-        assert_eq!(got, [0, 1, 2, 3]);
+        // The PDF (index 2) is never read.
+        assert_eq!(got, [0, 1, 3, 4]);
+    }
+
+    #[test]
+    fn a_document_added_while_running_is_listed_as_the_scan_lists_it() {
+        let dir = folder();
+        let root = absolute(dir.path());
+        fs::write(root.join("new.docx"), b"PK\x03\x04").expect("write");
+        let changes = changes_at(&root, &root.join("new.docx"));
+        assert_eq!(changes, [Change::Upsert(Box::new(Entry::unsupported(&root, &root.join("new.docx"))))]);
     }
 
     #[test]
@@ -491,7 +545,8 @@ mod tests {
             .filter(|e| e.problem)
             .map(|e| (e.rel.as_str(), e.warning.as_deref().unwrap_or("")))
             .collect();
-        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.contains(&("notes.pdf", "not a supported format")), "{problems:?}");
         assert!(problems.iter().any(|(rel, why)| *rel == "sub/loop" && why.contains("loop")), "{problems:?}");
         assert!(
             problems.iter().any(|(rel, why)| *rel == "dangling.txt" && why.contains("No such file")),

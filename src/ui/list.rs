@@ -8,9 +8,9 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui::style::Style;
 
 use crate::config::Theme;
-use crate::library::Entry;
 use crate::library::filter::{Query, TitleMatcher};
 use crate::library::meta::reading_minutes;
+use crate::library::{Entry, Format};
 use crate::state::{Focus, State};
 use crate::text::sanitize::{str_width, truncate};
 
@@ -32,8 +32,15 @@ pub fn entry_details(entry: &Entry, count: Option<(usize, &str)>) -> String {
         };
         parts.push(format!("{n} {unit}{plural}"));
     }
+    if entry.format == Format::Unsupported {
+        let ext = entry.rel.rsplit_once('.').map_or("", |(_, e)| e);
+        return format!("not a supported format (.{ext})");
+    }
     if let Some((folder, _)) = entry.rel.rsplit_once('/') {
         parts.push(format!("{folder}/"));
+    }
+    if matches!(entry.format, Format::Html | Format::Epub | Format::Rst) {
+        parts.push(entry.format.name().to_string());
     }
     if let Some(date) = &entry.meta.date {
         parts.push(date.chars().take(10).collect());
@@ -108,7 +115,12 @@ impl Widget for ListView<'_> {
                 height: u16::try_from(per).unwrap_or(1).min(inner.bottom() - y),
             };
             buf.set_style(rows, base);
-            let (mark, mark_style) = if entry.warning.is_some() {
+            // A document newsdesk does not read: listed dimmed, without a warning mark.
+            let dimmed = entry.format == Format::Unsupported;
+            let base = if dimmed { theme.list_meta.patch(base) } else { base };
+            let (mark, mark_style) = if dimmed {
+                ("  ", base)
+            } else if entry.warning.is_some() {
                 ("⚠ ", theme.warning.patch(base))
             } else if entry.reading.read {
                 ("  ", base)
@@ -169,6 +181,42 @@ fn highlighted(title: &str, matched: &[u32], base: Style, hit: Style) -> Vec<Spa
 mod tests {
     use super::*;
     use ratatui::style::{Color, Modifier};
+
+    #[test]
+    fn an_unsupported_document_is_drawn_dimmed_without_a_warning_mark() {
+        let root = std::path::Path::new("/lib");
+        let mut article = Entry::new(root, std::path::Path::new("/lib/a.txt"), Format::Text);
+        article.meta.title = "An article".into();
+        let pdf = Entry::unsupported(root, std::path::Path::new("/lib/report.pdf"));
+        let library = crate::library::Library { root: root.into(), entries: vec![article, pdf], warnings: Vec::new() };
+        let config = crate::config::Config::default();
+        let state = State::new(library, crate::state::Options::from(&config));
+        let area = Rect::new(0, 0, 40, 6);
+        let mut buf = Buffer::empty(area);
+        ListView { state: &state, theme: &config.theme }.render(area, &mut buf);
+        let row = |y: u16| (0..40).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>();
+        let (pdf_y, _) = (1..5).map(|y| (y, row(y))).find(|(_, r)| r.contains("report")).expect("the PDF is listed");
+        assert!(row(pdf_y).starts_with("│  report"), "no ⚠ mark: {:?}", row(pdf_y));
+        let dim = config.theme.list_meta;
+        let cell = &buf[(4, pdf_y)];
+        assert!(!dim.add_modifier.is_empty() && cell.modifier.contains(dim.add_modifier), "dimmed: {cell:?}");
+        assert!(dim.fg.is_none_or(|fg| cell.fg == fg), "dimmed: {cell:?}");
+        assert!(
+            (1..5).any(|y| row(y).contains("not a supported format (.pdf)")),
+            "{:?}",
+            (1..5).map(row).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn unsupported_documents_say_so_and_others_their_format() {
+        let root = std::path::Path::new("/lib");
+        let pdf = Entry::unsupported(root, std::path::Path::new("/lib/sub/report.pdf"));
+        assert_eq!(entry_details(&pdf, None), "not a supported format (.pdf)");
+        let mut page = Entry::new(root, std::path::Path::new("/lib/web/page.html"), Format::Html);
+        page.words = Some(460);
+        assert_eq!(entry_details(&page, None), "web/ · html · 2 min");
+    }
 
     #[test]
     fn matched_characters_get_their_own_style() {

@@ -26,7 +26,8 @@ pub struct ReaderView<'a> {
     pub scrollbar: bool,
 }
 
-/// The metadata line: byline, date, source (empty when none is known).
+/// The metadata line: byline, date, source, and the text encoding when it is not UTF-8 (empty
+/// when none is known).
 pub fn meta_line(article: &Article) -> String {
     let m = &article.meta;
     let mut parts = Vec::new();
@@ -35,6 +36,7 @@ pub fn meta_line(article: &Article) -> String {
     }
     parts.extend(m.date.clone());
     parts.extend(m.source.clone());
+    parts.extend(m.encoding.clone());
     parts.join(" · ")
 }
 

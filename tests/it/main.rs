@@ -9,10 +9,12 @@ mod entities;
 mod entities_cli;
 mod entities_gold;
 mod flow;
+mod formats;
 mod hostile;
 mod hostile_text;
 mod keys_fuzz;
 mod library;
+mod pages_score;
 mod pty;
 mod reading;
 mod render;
@@ -55,7 +57,13 @@ pub fn articles_with_bad_bytes() -> tempfile::TempDir {
     copy_dir(&articles(), dir.path());
     fs::write(
         dir.path().join(BAD_BYTES_FILE),
-        b"Broken Bytes in the Wire Copy\n\nThe agency feed sent \xff\xfe garbage mid-sentence.\n",
+        // UTF-8 (the quotes, the accents) with two bytes that fit no encoding: damaged, not
+        // legacy text (which is now decoded in its encoding, without a warning).
+        [
+            "Broken Bytes in the Wire Copy\n\nThe agency feed from Zürich sent “café” and “déjà vu” then ".as_bytes(),
+            b"\xff\xfe garbage mid-sentence.\n",
+        ]
+        .concat(),
     )
     .expect("write the bad file");
     dir
