@@ -82,9 +82,9 @@ fn args() -> Args {
         data: root.join("../shared/ner-train"),
         out: root.join("data/entities/model.bin"),
         epochs: 12,
-        bits: 20,
+        bits: 18,
         synthetic: 600,
-        crossner: None,
+        crossner: Some(root.join("data/entities/train/crossner")),
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {

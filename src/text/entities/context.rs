@@ -101,8 +101,6 @@ fn is_connector(w: &str) -> bool {
             | "–"
             | "s"
             | "upon"
-            | "at"
-            | "in"
             | "zu"
             | "dos"
             | "das"
