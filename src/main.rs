@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let Some(Command::Entities { file, json }) = &cli.command {
-        return finish(entities(file, *json, &mut std::io::stdout().lock()));
+        return finish(entities(file, *json, &config.entities.watch, &mut std::io::stdout().lock()));
     }
     if let Some(Command::List { dir, json }) = &cli.command {
         let root = library_dir(dir.as_deref(), &config);

@@ -1,46 +1,103 @@
-//! `newsdesk entities FILE`: the entities of one file, with byte offsets into the file as stored.
+//! `newsdesk entities FILE`: the entities of one file, with byte offsets into the file as stored,
+//! each with the entity it names (one id for "Donald Trump" and a later "Trump"), and the
+//! config's watch-lists applied as the reader applies them. Nothing inside Markdown code.
 
 use std::io::Write;
+use std::ops::Range;
 use std::path::Path;
 
+use crate::text::entities::grouping;
+use crate::text::highlights::Highlights;
 use crate::text::sanitize::sanitize;
+use crate::text::watch::WatchList;
+
+/// One row of the output.
+struct Row {
+    kind: String,
+    start: usize,
+    end: usize,
+    text: String,
+    /// The entity's name (its fullest form) for a built-in kind; the list's name for a hit.
+    entity: String,
+}
 
 /// `newsdesk entities`: the entities of one file, with byte offsets into the file as stored.
-pub fn entities(path: &Path, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn entities(path: &Path, json: bool, lists: &[WatchList], out: &mut impl Write) -> anyhow::Result<()> {
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
     if let Some(reason) = crate::library::article::binary_reason(&bytes) {
         anyhow::bail!("{}: {reason}", path.display());
     }
     let utf16 = crate::library::article::decode_utf16(&bytes).is_some();
     let (text, map) = if utf16 { utf16_with_offsets(&bytes) } else { decode_with_offsets(&bytes) };
-    let found = crate::text::entities::detect(&text);
-    let rows: Vec<(&str, usize, usize, String)> = found
-        .iter()
-        .map(|e| {
-            let (start, end) = (map.original(e.range.start), map.original(e.range.end));
-            // UTF-16 bytes are not text on their own: give the decoded text of the span.
-            let shown = if utf16 {
-                text[e.range.clone()].to_string()
-            } else {
-                String::from_utf8_lossy(&bytes[start..end]).into_owned()
-            };
-            (e.kind.name(), start, end, shown)
-        })
-        .collect();
+    let markdown = path.extension().is_some_and(|e| e == "md" || e == "markdown");
+    let rows = rows(&text, lists, &if markdown { code_ranges(&text) } else { Vec::new() });
+    let shown = |r: &Row| -> (usize, usize, String) {
+        let (start, end) = (map.original(r.start), map.original(r.end));
+        // UTF-16 bytes are not text on their own: give the decoded text of the span.
+        let text = if utf16 { r.text.clone() } else { String::from_utf8_lossy(&bytes[start..end]).into_owned() };
+        (start, end, text)
+    };
     if json {
         let values: Vec<serde_json::Value> = rows
             .iter()
-            .map(|(kind, start, end, text)| serde_json::json!({"kind": kind, "start": start, "end": end, "text": text}))
+            .map(|r| {
+                let (start, end, text) = shown(r);
+                serde_json::json!({"kind": r.kind, "start": start, "end": end, "text": text, "entity": r.entity})
+            })
             .collect();
         serde_json::to_writer(&mut *out, &values)?;
         writeln!(out)?;
     } else {
-        let kind_width = rows.iter().map(|r| r.0.len()).max().unwrap_or(4);
-        for (kind, start, end, text) in &rows {
-            writeln!(out, "{kind:<kind_width$}  {start:>7}..{end:<7}  {}", sanitize(text))?;
+        let kind_width = rows.iter().map(|r| r.kind.len()).max().unwrap_or(4);
+        for r in &rows {
+            let (start, end, text) = shown(r);
+            let entity = if r.entity == text { String::new() } else { format!("  ({})", sanitize(&r.entity)) };
+            writeln!(out, "{:<kind_width$}  {start:>7}..{end:<7}  {}{entity}", r.kind, sanitize(&text))?;
         }
     }
     Ok(())
+}
+
+/// The entities and watch-list hits of `text`, in order, none inside `code`.
+fn rows(text: &str, lists: &[WatchList], code: &[Range<usize>]) -> Vec<Row> {
+    let outside = |r: &Range<usize>| !code.iter().any(|c| c.start < r.end && r.start < c.end);
+    let found = Highlights::full(text, lists);
+    let entities: Vec<_> = found.entities.into_iter().filter(|e| outside(&e.range)).collect();
+    let clusters = grouping::clusters(text, &entities);
+    let of = grouping::cluster_of(&clusters, entities.len());
+    let mut rows: Vec<Row> = entities
+        .iter()
+        .zip(of)
+        .map(|(e, c)| Row {
+            kind: e.kind.name().to_string(),
+            start: e.range.start,
+            end: e.range.end,
+            text: text[e.range.clone()].to_string(),
+            entity: clusters[c].name.clone(),
+        })
+        .collect();
+    for hit in found.hits.iter().filter(|h| outside(&h.range)) {
+        let list = lists.get(usize::from(hit.list)).map_or_else(String::new, |l| l.name.clone());
+        rows.push(Row {
+            kind: "watch".to_string(),
+            start: hit.range.start,
+            end: hit.range.end,
+            text: text[hit.range.clone()].to_string(),
+            entity: list,
+        });
+    }
+    rows.sort_by_key(|r| r.start);
+    rows
+}
+
+/// The byte ranges of Markdown code (blocks and inline spans) in `text`.
+fn code_ranges(text: &str) -> Vec<Range<usize>> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new(text)
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
+        .map(|(_, range)| range)
+        .collect()
 }
 
 /// Decoded text plus a map from its byte offsets back to the file's: a UTF-8 BOM is skipped

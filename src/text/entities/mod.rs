@@ -9,6 +9,7 @@
 pub mod consistency;
 pub mod context;
 pub mod features;
+pub mod grouping;
 pub mod lexicon;
 pub mod model;
 pub mod numeric;

@@ -1,4 +1,4 @@
-//! The words that qualify an amount belong to it, as the standard (OntoNotes) annotation has
+//! The words that qualify an amount belong to it, as the standard (`OntoNotes`) annotation has
 //! them: `about $1.5 billion`, `more than 20%`, `nearly 300`, `only 5%`, `more than a decade`.
 
 use super::super::{Entity, EntityKind};
