@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::doc::Document;
+use super::doc::{BlockKind, Document, InlineStyle};
 use super::entities::{self, Entity, EntityKind, grouping};
 use super::segments::Mark;
 use super::watch::WatchList;
@@ -94,11 +94,29 @@ impl Highlights {
                 return None;
             }
             let end = cut(doc, start + CHUNK_BYTES);
-            out.add(Self::detect(text, start..end, lists));
+            out.add(Self::detect(text, start..end, lists).without_code(doc));
             start = end;
         }
         out.complete = true;
         Some(out)
+    }
+
+    /// Without the built-in entities inside code (code blocks and inline code of `doc`): numbers
+    /// in a listing are not amounts. Watch-list hits stay: the reader asked for those terms.
+    #[must_use]
+    pub fn without_code(mut self, doc: &Document) -> Self {
+        let code: Vec<&Range<usize>> = doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Code)
+            .map(|b| &b.range)
+            .chain(doc.inlines.iter().filter(|i| i.style == InlineStyle::Code).map(|i| &i.range))
+            .collect();
+        if !code.is_empty() {
+            self.entities.retain(|e| !code.iter().any(|c| c.start < e.range.end && e.range.start < c.end));
+            self.recount();
+        }
+        self
     }
 
     /// Adds the highlights of a part of the text that none of these cover.
@@ -396,6 +414,18 @@ mod tests {
         assert_eq!((trump.mentions.len(), trump.aliases.clone()), (3, vec!["Trump".to_string()]));
         assert!(!groups.iter().any(|g| g.name == "Trump"), "{groups:?}");
         assert_eq!(h.mentions(text, trump.mark, "Donald Trump"), trump.mentions);
+    }
+
+    #[test]
+    fn nothing_inside_code_is_an_entity() {
+        let doc = crate::library::markdown::parse(
+            "Costs rose 300 percent.\n\n```\nlimit = 42 percent\n```\n\nSet `300 percent` now.\n",
+        )
+        .doc;
+        let h = Highlights::full(&doc.text, &[]).without_code(&doc);
+        let found: Vec<&str> = h.entities.iter().map(|e| &doc.text[e.range.clone()]).collect();
+        assert_eq!(found, ["300 percent"], "only the prose");
+        assert_eq!(h.kind_count(EntityKind::Percent), 1);
     }
 
     #[test]
