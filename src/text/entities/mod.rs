@@ -15,6 +15,7 @@ pub mod model;
 pub mod numeric;
 pub mod tagger;
 pub mod tokens;
+mod windows;
 
 #[cfg(test)]
 mod cases;
