@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         _ => {}
     }
     if let Some(Command::Entities { file, json }) = &cli.command {
-        return finish(entities(file, *json, &mut std::io::stdout().lock()), None);
+        return finish(entities(file, *json, &config.entities.watch, &mut std::io::stdout().lock()), None);
     }
     if let Some(Command::Show { file, json, width }) = &cli.command {
         return finish(show(file, *json, width.map(usize::from), &mut std::io::stdout().lock()), None);

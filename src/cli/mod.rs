@@ -61,7 +61,10 @@ pub enum Command {
     /// money, percentages, numbers
     ///
     /// Offsets are bytes of FILE exactly as stored on disk (end exclusive), title line included.
-    /// With --json: an array of {"kind", "start", "end", "text"}; otherwise a table.
+    /// With --json: an array of {"kind", "start", "end", "text", "entity"}, where "entity" is the
+    /// name of the entity the mention belongs to (its fullest form: "Donald Trump" for a later
+    /// "Trump"), or the list's name for a watch-list hit (kind "watch"); otherwise a table. The
+    /// config's watch-lists (--config) apply as in the reader; nothing inside Markdown code.
     Entities {
         /// The article file (any format newsdesk reads)
         file: PathBuf,

@@ -179,7 +179,7 @@ fn defaults_have_the_documented_values() {
         config.theme.current_match,
         Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD)
     );
-    assert_eq!(config.theme.entity("person"), Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD));
+    assert_eq!(config.theme.entity("person"), Style::new().fg(Color::Indexed(172)).add_modifier(Modifier::BOLD));
 }
 
 #[test]
@@ -329,13 +329,13 @@ fn watch_lists_are_read_in_order_with_their_styles() {
 fn defaults_highlight_with_no_watch_lists_and_an_auto_marker() {
     let config = Config::default();
     assert_eq!(config.entities, EntitiesConfig { highlight: true, marker: Marker::Auto, watch: vec![] });
-    let person = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    let person = Style::new().fg(Color::Indexed(172)).add_modifier(Modifier::BOLD);
     assert_eq!(config.theme.mark(Mark::Entity(EntityKind::Person)), person, "colours alone by default");
     let plain = Config::from_toml("", "t.toml", true).expect("valid");
     assert_eq!(
         plain.theme.mark(Mark::Entity(EntityKind::Person)),
-        Style::new().add_modifier(Modifier::BOLD | kind_modifier(EntityKind::Person)),
-        "NO_COLOR turns the auto marker into modifiers"
+        Style::new().remove_modifier(Modifier::all()).add_modifier(kind_modifier(EntityKind::Person)),
+        "NO_COLOR turns the auto marker into modifiers, the kind's own mix"
     );
 }
 

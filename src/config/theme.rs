@@ -112,11 +112,12 @@ const NO_COLOUR_EMPHASIS: &[(&str, Modifier)] = &[
 /// plain underline (a search match without colour) or reversed (the current match).
 pub const fn kind_modifier(kind: EntityKind) -> Modifier {
     match kind {
-        EntityKind::Person => Modifier::BOLD,
+        // Not plain bold: that is the title's look without colour.
+        EntityKind::Person => Modifier::BOLD.union(Modifier::ITALIC),
         EntityKind::Organization => Modifier::BOLD.union(Modifier::UNDERLINED),
         EntityKind::Place => Modifier::ITALIC,
-        EntityKind::Group => Modifier::BOLD.union(Modifier::ITALIC),
-        EntityKind::Date => Modifier::ITALIC.union(Modifier::UNDERLINED),
+        EntityKind::Group => Modifier::ITALIC.union(Modifier::UNDERLINED),
+        EntityKind::Date => Modifier::DIM.union(Modifier::ITALIC).union(Modifier::UNDERLINED),
         EntityKind::Money => Modifier::DIM.union(Modifier::UNDERLINED),
         EntityKind::Percent => Modifier::DIM.union(Modifier::ITALIC),
         EntityKind::Number => Modifier::DIM,
@@ -134,7 +135,9 @@ impl Theme {
         match mark {
             Mark::Entity(kind) => {
                 let style = self.entities.get(kind.name()).unwrap_or_default();
-                if modifiers { style.add_modifier(kind_modifier(kind)) } else { style }
+                // The kind's own mix replaces the slot's attributes (a bold place would read as
+                // a group without colour).
+                if modifiers { style.remove_modifier(Modifier::all()).add_modifier(kind_modifier(kind)) } else { style }
             }
             Mark::Watch(list) => {
                 let style = self.watch.get(usize::from(list)).copied().unwrap_or_default();
@@ -276,7 +279,10 @@ mod tests {
         };
         assert_eq!(
             theme.mark(Mark::Entity(EntityKind::Money)),
-            Style::new().fg(Color::Green).add_modifier(kind_modifier(EntityKind::Money))
+            Style::new()
+                .fg(Color::Green)
+                .remove_modifier(Modifier::all())
+                .add_modifier(kind_modifier(EntityKind::Money))
         );
         assert_eq!(theme.mark(Mark::Watch(0)), Style::new().fg(Color::Red).add_modifier(WATCH_MODIFIER));
         assert_eq!(theme.mark(Mark::Watch(7)), Style::new().add_modifier(WATCH_MODIFIER));

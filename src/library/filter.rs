@@ -313,8 +313,9 @@ mod tests {
         let typed = Query::Entity { name: "yellen".into(), exact: None };
         assert_eq!(count(&a, &typed, &[], &stop), 3);
         let person = Mark::Entity(EntityKind::Person);
+        // One entity, one entry (issue 13): the later "Yellen"s are mentions of "Janet Yellen".
         let exact = Query::Entity { name: "Janet Yellen".into(), exact: Some(person) };
-        assert_eq!(count(&a, &exact, &[], &stop), 1);
+        assert_eq!(count(&a, &exact, &[], &stop), 3);
         let place = Query::Entity { name: "Paris".into(), exact: Some(Mark::Entity(EntityKind::Place)) };
         assert_eq!(count(&a, &place, &[], &stop), 1);
         let absent = Query::Entity { name: "Lagarde".into(), exact: None };

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::doc::Document;
-use super::entities::{self, Entity, EntityKind};
+use super::doc::{BlockKind, Document, InlineStyle};
+use super::entities::{self, Entity, EntityKind, grouping};
 use super::segments::Mark;
 use super::watch::WatchList;
 
@@ -42,14 +42,16 @@ pub struct Highlights {
     list_counts: Vec<usize>,
 }
 
-/// One name in the entity panel: what it is, its text, and every mention of it.
+/// One entry of the entity panel: one entity (or one watch-list term) with every mention of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
     /// `Mark::Entity(kind)` or `Mark::Watch(list)`.
     pub mark: Mark,
-    /// The mention's text with white space runs made one space.
+    /// The entity's fullest name ("Donald Trump"), white space runs made one space.
     pub name: String,
-    /// Byte ranges, in order.
+    /// The other ways the article writes it ("Trump"), in order of first appearance.
+    pub aliases: Vec<String>,
+    /// Byte ranges of every mention, in order.
     pub mentions: Vec<Range<usize>>,
 }
 
@@ -92,11 +94,29 @@ impl Highlights {
                 return None;
             }
             let end = cut(doc, start + CHUNK_BYTES);
-            out.add(Self::detect(text, start..end, lists));
+            out.add(Self::detect(text, start..end, lists).without_code(doc));
             start = end;
         }
         out.complete = true;
         Some(out)
+    }
+
+    /// Without the built-in entities inside code (code blocks and inline code of `doc`): numbers
+    /// in a listing are not amounts. Watch-list hits stay: the reader asked for those terms.
+    #[must_use]
+    pub fn without_code(mut self, doc: &Document) -> Self {
+        let code: Vec<&Range<usize>> = doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Code)
+            .map(|b| &b.range)
+            .chain(doc.inlines.iter().filter(|i| i.style == InlineStyle::Code).map(|i| &i.range))
+            .collect();
+        if !code.is_empty() {
+            self.entities.retain(|e| !code.iter().any(|c| c.start < e.range.end && e.range.start < c.end));
+            self.recount();
+        }
+        self
     }
 
     /// Adds the highlights of a part of the text that none of these cover.
@@ -176,23 +196,24 @@ impl Highlights {
         }
     }
 
-    /// The names found, watch-lists first then the kinds in [`EntityKind::ALL`] order, each
-    /// section most mentioned first (ties: the earlier first mention).
+    /// The entities found, one entry each (mentions grouped as [`grouping::clusters`] does:
+    /// "Trump" under "Donald Trump", "DOJ" under "Department of Justice"), watch-lists first
+    /// then the kinds in [`EntityKind::ALL`] order, each section most mentioned first (ties: the
+    /// earlier first mention).
     pub fn groups(&self, text: &str) -> Vec<Group> {
         let mut index: HashMap<(Mark, String), usize> = HashMap::new();
         let mut groups: Vec<Group> = Vec::new();
-        let marked = self
-            .hits
-            .iter()
-            .map(|h| (Mark::Watch(h.list), &h.range))
-            .chain(self.entities.iter().map(|e| (Mark::Entity(e.kind), &e.range)));
-        for (mark, range) in marked {
-            let name = name_of(&text[range.clone()]);
-            let at = *index.entry((mark, name.clone())).or_insert_with(|| {
-                groups.push(Group { mark, name, mentions: Vec::new() });
+        for h in &self.hits {
+            let name = name_of(&text[h.range.clone()]);
+            let at = *index.entry((Mark::Watch(h.list), name.clone())).or_insert_with(|| {
+                groups.push(Group { mark: Mark::Watch(h.list), name, aliases: Vec::new(), mentions: Vec::new() });
                 groups.len() - 1
             });
-            groups[at].mentions.push(range.clone());
+            groups[at].mentions.push(h.range.clone());
+        }
+        for c in grouping::clusters(text, &self.entities) {
+            let mentions = c.mentions.iter().map(|&m| self.entities[m].range.clone()).collect();
+            groups.push(Group { mark: Mark::Entity(c.kind), name: c.name, aliases: c.aliases, mentions });
         }
         for g in &mut groups {
             g.mentions.sort_by_key(|r| r.start);
@@ -206,18 +227,13 @@ impl Highlights {
         groups
     }
 
-    /// Every mention of the name `name` marked `mark` (as in [`Highlights::groups`]), in order.
+    /// Every mention of the entry named `name` marked `mark` (as in [`Highlights::groups`]),
+    /// aliases included, in order.
     pub fn mentions(&self, text: &str, mark: Mark, name: &str) -> Vec<Range<usize>> {
-        let same = |range: &Range<usize>| name_of(&text[range.clone()]) == name;
-        match mark {
-            Mark::Watch(list) => {
-                self.hits.iter().filter(|h| h.list == list && same(&h.range)).map(|h| h.range.clone()).collect()
-            }
-            Mark::Entity(kind) => {
-                self.entities.iter().filter(|e| e.kind == kind && same(&e.range)).map(|e| e.range.clone()).collect()
-            }
-            Mark::Match | Mark::Current => Vec::new(),
+        if matches!(mark, Mark::Match | Mark::Current) {
+            return Vec::new();
         }
+        self.groups(text).into_iter().find(|g| g.mark == mark && g.name == name).map(|g| g.mentions).unwrap_or_default()
     }
 
     fn recount(&mut self) {
@@ -387,6 +403,29 @@ mod tests {
         let money = groups.iter().find(|g| g.mark == Mark::Entity(EntityKind::Money)).expect("money");
         assert_eq!((money.name.as_str(), money.mentions.len()), ("$81 million", 2));
         assert_eq!(h.mentions(TEXT, money.mark, &money.name), money.mentions);
+    }
+
+    #[test]
+    fn one_entity_is_one_entry_with_every_mention() {
+        let text = "Donald Trump spoke in Ohio. Crowds cheered as Trump left, and Donald Trump flew home.";
+        let h = Highlights::full(text, &[]);
+        let groups = h.groups(text);
+        let trump = groups.iter().find(|g| g.name == "Donald Trump").expect("one entry");
+        assert_eq!((trump.mentions.len(), trump.aliases.clone()), (3, vec!["Trump".to_string()]));
+        assert!(!groups.iter().any(|g| g.name == "Trump"), "{groups:?}");
+        assert_eq!(h.mentions(text, trump.mark, "Donald Trump"), trump.mentions);
+    }
+
+    #[test]
+    fn nothing_inside_code_is_an_entity() {
+        let doc = crate::library::markdown::parse(
+            "Costs rose 300 percent.\n\n```\nlimit = 42 percent\n```\n\nSet `300 percent` now.\n",
+        )
+        .doc;
+        let h = Highlights::full(&doc.text, &[]).without_code(&doc);
+        let found: Vec<&str> = h.entities.iter().map(|e| &doc.text[e.range.clone()]).collect();
+        assert_eq!(found, ["300 percent"], "only the prose");
+        assert_eq!(h.kind_count(EntityKind::Percent), 1);
     }
 
     #[test]

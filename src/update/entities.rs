@@ -23,7 +23,7 @@ const NEAR_SCREENS: usize = 2;
 pub fn start(state: &mut State, reader: &mut Reader) {
     let text = &reader.article.doc.text;
     if text.len() <= SYNC_ENTITY_BYTES {
-        reader.highlights = Highlights::full(text, &state.watch);
+        reader.highlights = Highlights::full(text, &state.watch).without_code(&reader.article.doc);
     } else {
         state.jobs += 1;
         reader.job = state.jobs;
@@ -46,7 +46,7 @@ pub fn cover_view(state: &mut State) {
     let doc = &reader.article.doc;
     let window = cut_back(doc, before.range.start)..cut(doc, after.range.end);
     for gap in reader.highlights.uncovered(window) {
-        reader.highlights.add(Highlights::detect(&doc.text, gap, &state.watch));
+        reader.highlights.add(Highlights::detect(&doc.text, gap, &state.watch).without_code(doc));
     }
 }
 

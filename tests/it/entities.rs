@@ -75,7 +75,7 @@ fn entities_are_drawn_in_their_kind_styles_under_search_matches() {
     assert_text(&app, &buffer, "$81 million", theme.mark(Mark::Entity(EntityKind::Money)), "money");
     assert_text(&app, &buffer, "February 9", theme.mark(Mark::Entity(EntityKind::Date)), "date");
     assert_text(&app, &buffer, "300 percent", theme.mark(Mark::Entity(EntityKind::Percent)), "percent");
-    assert_eq!(theme.mark(Mark::Entity(EntityKind::Money)).fg, Some(Color::Green), "the documented default");
+    assert_eq!(theme.mark(Mark::Entity(EntityKind::Money)).fg, Some(Color::Indexed(160)), "the documented default");
 
     // A search match shows over the entity; the rest of the entity keeps its style.
     press(&mut app, "/ m i l l i o n enter");

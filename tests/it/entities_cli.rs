@@ -123,3 +123,40 @@ fn a_missing_file_is_a_clear_error_with_exit_2() {
     assert!(err.contains("/nonexistent/article.txt") && err.contains("cannot read"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+fn run(args: &[&str], path: &Path) -> Vec<serde_json::Value> {
+    let out = Command::cargo_bin("newsdesk").expect("binary").args(args).arg(path).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("a JSON array")
+}
+
+#[test]
+fn every_mention_names_its_entity() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("talks.txt");
+    let text = "Talks in Seoul\n\nDonald Trump met the Department of Justice (DOJ) team. Trump said the DOJ agreed.\n";
+    std::fs::write(&path, text).expect("write");
+    let spans = entities_json(&path);
+    let entity = |text: &str| spans.iter().find(|s| s["text"] == text).map(|s| s["entity"].clone());
+    assert_eq!(entity("Trump"), Some("Donald Trump".into()), "{spans:?}");
+    assert_eq!(entity("Donald Trump"), Some("Donald Trump".into()), "{spans:?}");
+    assert_eq!(entity("DOJ"), Some("Department of Justice".into()), "{spans:?}");
+}
+
+#[test]
+fn the_configs_watch_lists_apply_and_code_is_left_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[[entities.watch]]\nname = \"coins\"\nstyle = { fg = \"red\" }\nterms = [\"Monero\"]\n")
+        .expect("write");
+    let path = dir.path().join("notes.md");
+    let text =
+        "# Coins\n\nThey moved $81 million in Monero.\n\n```\nprice = 42 percent\n```\n\nRun `cost 300 percent` now.\n";
+    std::fs::write(&path, text).expect("write");
+    let spans = run(&["entities", "--json", "--config", config.to_str().expect("utf-8")], &path);
+    assert!(spans.iter().any(|s| s["kind"] == "watch" && s["text"] == "Monero" && s["entity"] == "coins"), "{spans:?}");
+    assert!(has(&spans, "money", "$81 million"), "{spans:?}");
+    let code_start = text.find("```").expect("a code block");
+    let in_code = |s: &serde_json::Value| s["start"].as_u64().is_some_and(|at| at as usize >= code_start);
+    assert!(!spans.iter().any(in_code), "nothing inside code: {spans:?}");
+}

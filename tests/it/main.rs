@@ -8,6 +8,7 @@ mod docs;
 mod entities;
 mod entities_cli;
 mod entities_gold;
+mod entities_palette;
 mod flow;
 mod formats;
 mod hostile;

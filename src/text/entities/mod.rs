@@ -2,13 +2,23 @@
 //! out; pure, offline, no terminal.
 //!
 //! Two engines feed one list: `numeric` (dates, money, percentages, numbers: patterns) and
-//! `names` (people, organizations, places, groups: capitalisation, context cues, name lists and
-//! document-level consistency). Where they overlap the longer span wins.
+//! `tagger` (people, organizations, places, groups: a learned sequence tagger over the lexicon,
+//! spelling and context, made consistent across the document). Where they overlap the longer
+//! span wins.
 
-pub mod gazetteer;
-pub mod names;
+pub mod consistency;
+pub mod context;
+pub mod features;
+pub mod grouping;
+pub mod lexicon;
+pub mod model;
 pub mod numeric;
+pub mod tagger;
 pub mod tokens;
+mod windows;
+
+#[cfg(test)]
+mod cases;
 
 use std::fmt;
 use std::ops::Range;
@@ -83,7 +93,7 @@ pub struct Entity {
 /// Every entity in `text`, sorted by start, never overlapping, each range on character
 /// boundaries.
 pub fn detect(text: &str) -> Vec<Entity> {
-    merge(numeric::find(text), names::find(text))
+    merge(numeric::find(text), tagger::find(text))
 }
 
 /// Merges two entity lists into one sorted, non-overlapping list: where spans overlap, the

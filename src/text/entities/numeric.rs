@@ -6,13 +6,14 @@
 //! names and relative words (`dates`). A match consumes its tokens; a last pass joins ranges
 //! (`between 2016 and 2021`, `$5 million to $7 million`). No entity crosses a line break.
 //!
-//! Spans follow `OntoNotes` habits: the whole expression (`$81 million`, `June 12, 2018`,
-//! `last year`), without `about` or `more than`; a number inside a name or an identifier
+//! Spans follow `OntoNotes` habits: the whole expression with its qualifier (`about $81 million`,
+//! `June 12, 2018`, `last year`, `more than 20%`); a number inside a name or an identifier
 //! (`COVID-19`, `Section 3`, `401(k)`, a phone number, a list marker) is no entity.
 
 mod amounts;
 mod dates;
 mod lex;
+mod qualifiers;
 mod words;
 
 #[cfg(test)]
@@ -38,7 +39,11 @@ pub fn find(text: &str) -> Vec<Entity> {
         let line = Line { text, toks: &toks };
         hits.clear();
         line.scan(&mut hits);
-        out.extend(hits.iter().map(|h| Entity { range: toks[h.start].start..toks[h.end - 1].end, kind: h.kind }));
+        out.extend(hits.iter().map(|h| {
+            let mut e = Entity { range: toks[h.start].start..toks[h.end - 1].end, kind: h.kind };
+            qualifiers::extend(text, &mut e);
+            e
+        }));
     }
     out
 }

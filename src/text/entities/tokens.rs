@@ -1,28 +1,46 @@
-//! Words of running text for the names engine: byte ranges, shape, and where sentences start.
+//! Tokens of running text for the name tagger: byte ranges, and where lines and sentences start.
+//!
+//! A token is a word (letters and digits, an inner apostrophe, `&` between capitals, the dot of
+//! an initial or a known abbreviation, separators inside a number) or one punctuation character.
+//! Hyphens and a possessive `'s` are tokens of their own, so `Singapore-based` reads as
+//! `Singapore`, `-`, `based` and `Kim Jong-un` as `Kim`, `Jong`, `-`, `un`.
 
 use std::ops::Range;
 
-/// A token: a word (letters, digits, inner apostrophes, hyphens and abbreviation dots) or one
-/// punctuation character.
+/// One token and what its surroundings say about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[allow(clippy::struct_excessive_bools)] // independent facts about one token, not a state
 pub struct Token {
     pub range: Range<usize>,
-    pub word: bool,
-    /// The first word of a sentence or of a line (where capitals say nothing).
-    pub sentence_start: bool,
-    /// Whether a line break separates this token from the previous one.
-    pub line_start: bool,
-    /// The previous token was a word ending in a dot (`U.S.`, `Inc.`): a sentence may have
-    /// ended there.
-    pub after_dot: bool,
+    /// Facts about the token: the `WORD`, `SPACE_BEFORE`, `LINE_START`, `SENTENCE_START` and
+    /// `AFTER_DOT` bits.
+    pub bits: u8,
 }
 
-/// Abbreviations whose trailing dot belongs to the word (lowercase, without the dot).
+/// Letters or digits (not punctuation).
+pub const WORD: u8 = 1;
+/// White space (or the start of the text) comes just before.
+pub const SPACE_BEFORE: u8 = 2;
+/// The first token of a line.
+pub const LINE_START: u8 = 4;
+/// The first word of a sentence or a line, where a capital says nothing of a name.
+pub const SENTENCE_START: u8 = 8;
+/// The word before ended with an abbreviation's dot (`U.S.`, `Inc.`): a sentence may have ended.
+pub const AFTER_DOT: u8 = 16;
+
+impl Token {
+    pub fn is(&self, bit: u8) -> bool {
+        self.bits & bit != 0
+    }
+}
+
+/// Abbreviations whose trailing dot belongs to the word (lower case, without the dot).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "ltd", "co", "gen", "sen", "rep", "gov", "lt",
     "col", "capt", "sgt", "rev", "vs", "mt", "ft", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
     "nov", "dec", "messrs", "hon", "pres", "supt", "cmdr", "adm", "maj", "bros", "dept", "univ", "ave", "blvd",
+    "calif", "conn", "mass", "wash", "fla", "ariz", "penn", "tenn", "mich", "minn", "okla", "ore", "wis", "va", "pa",
+    "ga", "ill", "ind", "colo", "ky", "md", "mo", "nev", "neb", "kan", "ala", "miss", "del", "cpl", "pvt", "det",
+    "insp", "gov't", "govt", "assn", "est", "approx", "fig", "vol", "op",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -32,75 +50,78 @@ fn is_word_char(c: char) -> bool {
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
-    let mut i = 0;
-    let mut line_start = true;
-    let mut sentence_start = true;
-    let mut after_dot = false;
-    while let Some(c) = text[i..].chars().next() {
-        let len = c.len_utf8();
-        if c == '\n' {
-            line_start = true;
-            sentence_start = true;
-            i += len;
+    let (mut i, mut space, mut line, mut sentence, mut dot) = (0, true, true, true, false);
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b' ' || b == b'\t' || b == b'\r' {
+            line |= b == b'\n';
+            sentence |= b == b'\n';
+            space = true;
+            i += 1;
             continue;
         }
+        let c = text[i..].chars().next().unwrap_or(' ');
         if c.is_whitespace() {
-            i += len;
+            space = true;
+            i += c.len_utf8();
             continue;
         }
-        if !is_word_char(c) {
-            out.push(Token { range: i..i + len, word: false, sentence_start: false, line_start, after_dot: false });
-            line_start = false;
-            after_dot = false;
-            if matches!(c, '.' | '!' | '?' | ':' | ';') {
-                sentence_start = true;
-            }
-            i += len;
-            continue;
+        let mut bits = (u8::from(space) * SPACE_BEFORE) | (u8::from(line) * LINE_START);
+        let end = if is_word_char(c) { word_end(text, i) } else { i + c.len_utf8() };
+        if is_word_char(c) {
+            bits |= WORD | (u8::from(sentence) * SENTENCE_START) | (u8::from(dot) * AFTER_DOT);
+            sentence = false;
+            dot = text[..end].ends_with('.');
+        } else if matches!(c, '.' | '!' | '?' | ':' | ';' | '•' | '|') {
+            sentence = true;
+            dot = false;
+        } else if !matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | '[' | '-' | '—' | '–' | '*' | '_')
+        {
+            // An opening quote, a bracket or a dash keeps what came before: `"North Korea`.
+            dot = false;
         }
-        let end = word_end(text, i);
-        out.push(Token { range: i..end, word: true, sentence_start, line_start, after_dot });
-        after_dot = text[..end].ends_with('.');
-        sentence_start = false;
-        line_start = false;
+        out.push(Token { range: i..end, bits });
+        (space, line) = (false, false);
         i = end;
     }
     out
 }
 
-/// Where the word starting at `start` ends: letters, digits and marks; an apostrophe or hyphen
-/// between word characters (but a possessive `'s` is left out); a dot after an initial
-/// (`J.`, `U.S.`) or a known abbreviation (`Mr.`, `Inc.`).
+/// Where the word starting at `start` ends: letters, digits and marks; an apostrophe between
+/// letters (not a possessive `'s`); `&` between capitals (`AT&T`); `.` or `,` between digits; a
+/// dot after an initial (`J.`, `U.S.`) or a known abbreviation (`Mr.`, `Inc.`).
 fn word_end(text: &str, start: usize) -> usize {
     let mut end = start;
-    let mut segment_start = start;
+    let mut segment = start;
     while let Some(next) = text[end..].chars().next() {
         if is_word_char(next) {
             end += next.len_utf8();
             continue;
         }
         let after = end + next.len_utf8();
+        let prev = text[..end].chars().next_back();
         let following = text[after..].chars().next();
-        if matches!(next, '\'' | '’' | '-' | '‑') && following.is_some_and(is_word_char) {
-            let tail_len = text[after..].find(|c: char| !is_word_char(c)).unwrap_or(text.len() - after);
-            if matches!(next, '\'' | '’') && matches!(&text[after..after + tail_len], "s" | "S") {
-                break;
+        let inner = match next {
+            '\'' | '’' => {
+                let tail =
+                    text[after..].find(|c: char| !is_word_char(c)).map_or(&text[after..], |n| &text[after..after + n]);
+                following.is_some_and(char::is_alphabetic) && !matches!(tail, "s" | "S")
             }
+            '&' => prev.is_some_and(char::is_uppercase) && following.is_some_and(char::is_uppercase),
+            ',' | '.' if prev.is_some_and(|c| c.is_ascii_digit()) => following.is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        };
+        if inner {
             end = after;
             continue;
         }
-        if next == '.' {
-            let segment = &text[segment_start..end];
-            let initial = segment.chars().count() == 1 && segment.chars().all(char::is_alphabetic);
-            let abbreviation = ABBREVIATIONS.contains(&text[start..end].to_lowercase().as_str());
-            if initial || abbreviation {
-                end = after;
-                // Initials chain on: "U.S.", "J.R.R.".
-                let chain = following.is_some_and(char::is_alphabetic) && text[after..].chars().nth(1) == Some('.');
-                if initial && chain {
-                    segment_start = end;
-                    continue;
-                }
+        if next == '.' && dotted(text, start, segment, end) {
+            end = after;
+            // Initials chain on: "U.S.", "J.R.R.".
+            if following.is_some_and(char::is_alphabetic) && text[after..].chars().nth(1) == Some('.') {
+                segment = end;
+                continue;
             }
         }
         break;
@@ -108,35 +129,54 @@ fn word_end(text: &str, start: usize) -> usize {
     end
 }
 
+/// Whether the dot after `text[start..end]` belongs to the word: an initial or an abbreviation.
+fn dotted(text: &str, start: usize, segment: usize, end: usize) -> bool {
+    let part = &text[segment..end];
+    let mut chars = part.chars();
+    let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    let word = &text[start..end];
+    initial || (word.len() <= 7 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<&str> {
-        tokenize(text).into_iter().filter(|t| t.word).map(|t| &text[t.range]).collect()
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).into_iter().map(|t| &text[t.range]).collect()
     }
 
     #[test]
-    fn words_keep_inner_hyphens_initials_and_abbreviations() {
+    fn words_keep_initials_abbreviations_and_inner_apostrophes() {
         assert_eq!(
-            words("Kim Jong-un met Mr. Park in the U.S. on Feb. 9."),
-            ["Kim", "Jong-un", "met", "Mr.", "Park", "in", "the", "U.S.", "on", "Feb.", "9"]
+            texts("Mr. O'Brien met J.R. Smith in the U.S. on Feb. 9."),
+            ["Mr.", "O'Brien", "met", "J.R.", "Smith", "in", "the", "U.S.", "on", "Feb.", "9", "."]
         );
     }
 
     #[test]
-    fn possessives_split_off() {
+    fn hyphens_and_possessives_are_tokens_of_their_own() {
         assert_eq!(
-            words("Kim's regime and Kim’s plan, don't"),
-            ["Kim", "s", "regime", "and", "Kim", "s", "plan", "don't"]
+            texts("Kim Jong-un's Singapore-based"),
+            ["Kim", "Jong", "-", "un", "'", "s", "Singapore", "-", "based"]
         );
+        assert_eq!(texts("AT&T paid 1,250.50 don't"), ["AT&T", "paid", "1,250.50", "don't"]);
     }
 
     #[test]
-    fn sentence_starts_after_stops_and_line_breaks() {
-        let text = "One two. Three four\nFive: Six";
+    fn sentences_start_after_stops_quotes_and_line_breaks() {
+        let text = "One two. \"Three four\nFive: Six said U.S. Steel";
         let starts: Vec<&str> =
-            tokenize(text).into_iter().filter(|t| t.word && t.sentence_start).map(|t| &text[t.range]).collect();
+            tokenize(text).into_iter().filter(|t| t.is(SENTENCE_START)).map(|t| &text[t.range]).collect();
         assert_eq!(starts, ["One", "Three", "Five", "Six"]);
+        let tokens = tokenize(text);
+        let steel = tokens.iter().find(|t| &text[t.range.clone()] == "Steel").expect("a token");
+        assert!(steel.is(AFTER_DOT) && !steel.is(SENTENCE_START));
+    }
+
+    #[test]
+    fn glued_tokens_have_no_space_before() {
+        let tokens = tokenize("Korea-aligned");
+        assert_eq!(tokens.iter().map(|t| t.is(SPACE_BEFORE)).collect::<Vec<_>>(), [true, false, false]);
     }
 }

@@ -93,7 +93,7 @@ fn dates(#[case] text: &str, #[case] expected: &[&str]) {
 #[case::millions_of_dollars("millions of dollars", &["money:millions of dollars"])]
 #[case::money_range("$610 million to $640 million", &["money:$610 million to $640 million"])]
 #[case::cents_range("30 to 35 cents on the dollar", &["money:30 to 35 cents"])]
-#[case::no_modifier("more than $81 million", &["money:$81 million"])]
+#[case::qualifier_belongs("more than $81 million", &["money:more than $81 million"])]
 #[case::per_unit_left_out("$73.20 a barrel", &["money:$73.20"])]
 #[case::change_is_no_range("slid ¥312 to ¥8,940", &["money:¥312", "money:¥8,940"])]
 fn money(#[case] text: &str, #[case] expected: &[&str]) {
@@ -132,7 +132,7 @@ fn percents(#[case] text: &str, #[case] expected: &[&str]) {
 #[case::score_after_team("beat Castlebridge 3-2", &["number:3-2"])]
 #[case::vote_words("voted seven to two", &["number:seven to two"])]
 #[case::fraction("two-thirds of voters", &["number:two-thirds"])]
-#[case::a_third("about a third of the goods", &["number:a third"])]
+#[case::a_third("about a third of the goods", &["number:about a third"])]
 #[case::number_hyphen_noun("the 230-seat chamber", &["number:230"])]
 #[case::one_of("one of the largest", &["number:one"])]
 #[case::round_count("2000 soldiers", &["number:2000"])]
