@@ -40,7 +40,7 @@ const HUGE_BYTES: u64 = 8 << 20;
 const START_BYTES: usize = 128 << 10;
 
 /// The reading state is written at most this often while reading (and always on the way out).
-const SAVE_EVERY: Duration = Duration::from_secs(2);
+pub const SAVE_EVERY: Duration = Duration::from_secs(2);
 
 pub struct App {
     pub state: State,
@@ -53,9 +53,11 @@ pub struct App {
     detecting: Option<((usize, u64), Arc<AtomicBool>)>,
     /// The filter's search of every article running on threads: its generation and stop flag.
     searching: Option<(u64, Arc<AtomicBool>)>,
-    /// Where the reading state is kept (`None`: not kept), and when it was last written.
+    /// Where the reading state is kept (`None`: not kept), when it was last written, and what
+    /// it was written from.
     store: Option<crate::store::Writer>,
     saved_at: Instant,
+    written: Option<crate::state::Snapshot>,
     /// The folder watcher, while live reload runs.
     watcher: Option<crate::watch::Watcher>,
     /// An article to open in the editor once the event loop gets the terminal back.
@@ -82,6 +84,7 @@ impl App {
             searching: None,
             store: None,
             saved_at: Instant::now(),
+            written: None,
             watcher: None,
             pending_edit: None,
             reading_rest: 0,
@@ -107,19 +110,20 @@ impl App {
         }
     }
 
-    /// Writes the reading state if anything changed (on the writer's thread); a failure is
-    /// shown, never fatal.
+    /// Writes the reading state (on the writer's thread) when what the file would say differs
+    /// from what was last written; a failure is shown, never fatal.
     pub fn save_state(&mut self) {
         let Some(writer) = &self.store else { return };
         if let Some(error) = writer.error() {
             self.state.message = Some(error);
         }
-        if !self.state.reading_dirty {
+        self.saved_at = Instant::now();
+        let snapshot = self.state.snapshot();
+        if self.written.as_ref() == Some(&snapshot) {
             return;
         }
-        self.state.reading_dirty = false;
-        self.saved_at = Instant::now();
-        writer.write(self.state.saved_reading());
+        writer.write(self.state.saved(&snapshot));
+        self.written = Some(snapshot);
     }
 
     /// Watches the folder, so articles added, changed or removed show in the list; if the

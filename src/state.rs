@@ -254,8 +254,6 @@ pub struct State {
     pub folder: Option<String>,
     /// The reading state saved by earlier runs, for articles found by their content.
     pub memory: Memory,
-    /// Some article's reading state changed since it was last saved.
-    pub reading_dirty: bool,
     /// The article last marked as being read, so it is marked once per opening.
     pub touched: Option<usize>,
     /// The open article is being read again after it changed on disk: the text that was at
@@ -303,7 +301,6 @@ impl State {
             filter_history: Vec::new(),
             folder: None,
             memory: Memory::default(),
-            reading_dirty: false,
             touched: None,
             reload_anchor: None,
             now: 0,
@@ -373,26 +370,49 @@ impl State {
         !entry.gone && self.folder.as_deref().is_none_or(|f| entry.folder() == f)
     }
 
-    /// The reading state of every article of the folder, the open one's position included,
-    /// merged with what earlier runs saved of others.
-    pub fn saved_reading(&self) -> Saved {
+    /// What the state file would say of this folder, in a form cheap to build and compare:
+    /// see [`Snapshot`].
+    pub fn snapshot(&self) -> Snapshot {
         let open = self.reader.as_ref().map(|r| (r.entry, r.anchor()));
-        let records = self
+        let articles = self
             .library
             .entries
             .iter()
             .enumerate()
-            .filter(|(_, e)| !e.gone)
             .map(|(i, e)| {
                 let mut reading = e.reading;
                 if let Some((_, at)) = open.filter(|&(o, _)| o == i) {
                     reading.at = at;
                 }
-                Record { path: path_key(&e.path), hash: e.hash.unwrap_or(0), reading }
+                (reading, e.hash.unwrap_or(0), e.gone)
             })
             .collect();
-        let last = self.selected_entry().and_then(|i| self.entry(i)).map(|e| path_key(&e.path));
-        self.memory.merged(&path_key(&self.library.root), last.as_deref(), records)
+        let last = match &self.wanted_last {
+            // The previous run's article, until the scan finds it or the user moves.
+            Some(last) => Some(last.clone()),
+            None => self.selected_entry().and_then(|i| self.entry(i)).map(|e| path_key(&e.path)),
+        };
+        Snapshot { articles, last }
+    }
+
+    /// The state file's contents for `snapshot`: each article's record (found by its path and
+    /// content hash), merged with what earlier runs saved of others.
+    pub fn saved(&self, snapshot: &Snapshot) -> Saved {
+        let records = self
+            .library
+            .entries
+            .iter()
+            .zip(&snapshot.articles)
+            .filter(|(_, (_, _, gone))| !gone)
+            .map(|(e, &(reading, hash, _))| Record { path: path_key(&e.path), hash, reading })
+            .collect();
+        self.memory.merged(&path_key(&self.library.root), snapshot.last.as_deref(), records)
+    }
+
+    /// The reading state of every article of the folder, the open one's position included,
+    /// merged with what earlier runs saved of others.
+    pub fn saved_reading(&self) -> Saved {
+        self.saved(&self.snapshot())
     }
 
     /// Takes in what earlier runs remembered: each article's state found by its path, and the
@@ -515,6 +535,18 @@ impl State {
     pub fn view_height(&self) -> usize {
         usize::from(self.areas.reader_text.height).max(1)
     }
+}
+
+/// Everything of the state the reading-state file is written from, per entry index: each
+/// article's reading state (the open one's position included), its content hash and whether it
+/// is gone; and the last selected article. An entry's path never changes (a renamed file is a
+/// new entry), and the remembered records only change when the file is loaded, so two equal
+/// snapshots write the same file: saving compares the snapshot with the last one written
+/// rather than trusting every change to mark itself, and no change can be forgotten.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    articles: Vec<(Reading, u64, bool)>,
+    last: Option<String>,
 }
 
 /// An article's path as the reading state knows it.

@@ -137,7 +137,6 @@ pub fn toggle_read(state: &mut State) {
         e.reading.last_read = stamp;
     }
     state.message = Some(format!("marked {}", if e.reading.read { "read" } else { "unread" }));
-    state.reading_dirty = true;
 }
 
 /// Marks the article being read as read, once per opening.
@@ -155,7 +154,6 @@ pub fn touch(state: &mut State) {
     if let Some(e) = state.library.entries.get_mut(i) {
         e.reading.read = true;
         e.reading.last_read = stamp;
-        state.reading_dirty = true;
     }
 }
 

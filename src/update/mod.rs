@@ -408,7 +408,6 @@ fn install(state: &mut State, mut reader: Reader) -> Option<Effect> {
     if let Some(old) = state.reader.take() {
         if let Some(e) = state.library.entries.get_mut(old.entry) {
             e.reading.at = old.anchor();
-            state.reading_dirty = true;
         }
         state.recent.push_front(old);
         state.recent.truncate(RECENT);

@@ -395,7 +395,6 @@ fn the_list_fills_as_the_folder_is_read_and_the_last_article_is_selected_when_fo
     first.keep_state(state_file.clone());
     press(&mut first, "j j");
     assert_eq!(selected_title(&first), GARDEN);
-    first.state.reading_dirty = true;
     first.save_state();
     drop(first);
 

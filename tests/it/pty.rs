@@ -331,6 +331,54 @@ fn a_restart_reopens_the_last_article_at_the_same_place() {
     quit_cleanly(&mut again);
 }
 
+/// Waits until the app's periodic save of the reading state has run at least once more.
+fn wait_past_the_periodic_save() {
+    thread::sleep(newsdesk::app::SAVE_EVERY + Duration::from_secs(1));
+}
+
+/// Quits, starts again at the same home and expects the second article at `at` percent.
+fn assert_found_again_at(mut s: Session, dir: &Path, home: &Path) {
+    let at = percent(&s.status_line());
+    assert!(at.is_some_and(|p| p > 0), "scrolled into the article: {}", s.status_line());
+    quit_cleanly(&mut s);
+    let mut again = Session::spawn_at_home(dir, home);
+    again.wait_for("the same article selected, at the same place", |s| {
+        s.status_line().contains(" LIST  2/5") && percent(&s.status_line()) == at
+    });
+    quit_cleanly(&mut again);
+}
+
+#[test]
+fn scrolling_after_the_periodic_save_is_kept_across_a_restart() {
+    let home = tempfile::tempdir().expect("temp home");
+    let mut s = Session::spawn_at_home(&articles(), home.path());
+    s.wait_for("the list", |s| s.status_line().contains(" LIST  1/5"));
+    s.send(b"j\r");
+    s.wait_for("the second article open", |s| s.status_line().contains(" READ  2/5"));
+    wait_past_the_periodic_save();
+    s.send(b" ");
+    s.wait_for("a page down", |s| percent(&s.status_line()).is_some_and(|p| p > 0));
+    assert_found_again_at(s, &articles(), home.path());
+}
+
+#[test]
+fn the_place_after_the_editor_is_kept_across_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    crate::copy_dir(&articles(), dir.path());
+    let home = tempfile::tempdir().expect("temp home");
+    let editor = [("EDITOR", "sed -i s/Dockers/Stevedores/")];
+    let mut s = Session::spawn_at_home_with_env(dir.path(), home.path(), &editor);
+    s.wait_for("the list", |s| s.status_line().contains(" LIST  1/5"));
+    s.send(b"j\r");
+    s.wait_for("the second article open", |s| s.status_line().contains(" READ  2/5"));
+    wait_past_the_periodic_save();
+    s.send(b"v");
+    s.wait_for("the article read again after the editor", |s| s.contents().contains("Stevedores"));
+    s.send(b" ");
+    s.wait_for("a page down", |s| percent(&s.status_line()).is_some_and(|p| p > 0));
+    assert_found_again_at(s, dir.path(), home.path());
+}
+
 #[test]
 fn a_file_added_while_the_app_runs_appears_in_the_list() {
     let dir = tempfile::tempdir().expect("temp dir");
