@@ -19,7 +19,7 @@ use newsdesk::library::{Format, Library, article};
 use newsdesk::text::highlights::{Highlights, cut, cut_back};
 use newsdesk::text::watch::WatchList;
 use newsdesk::text::wrap::Layout;
-use newsdesk::update::{Edit, Msg};
+use newsdesk::update::Msg;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -59,7 +59,7 @@ fn first_frame_10k_articles(bencher: Bencher) {
         app.step(Msg::Resize(200, 60));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
         draw(&app, &mut terminal);
-        app.state.order.len()
+        app.state.list.order.len()
     });
 }
 
@@ -122,7 +122,7 @@ fn key_scroll_1mb(bencher: Bencher) {
     let (mut app, mut terminal) = big_app(true);
     let mut down = true;
     bencher.bench_local(|| {
-        let top = app.state.reader.as_ref().map_or(0, |r| r.top);
+        let top = app.state.reading.reader.as_ref().map_or(0, |r| r.top);
         if top == 0 || top > 2000 {
             down = top == 0;
         }
@@ -136,7 +136,7 @@ fn key_scroll_1mb(bencher: Bencher) {
 fn key_switch_article_1mb(bencher: Bencher) {
     let (mut app, mut terminal) = big_app(true);
     bencher.bench_local(|| {
-        let action = if app.state.selected == 0 { Action::NextArticle } else { Action::PrevArticle };
+        let action = if app.state.list.selected == 0 { Action::NextArticle } else { Action::PrevArticle };
         app.step(Msg::Action(action));
         draw(&app, &mut terminal);
     });
@@ -154,7 +154,7 @@ fn key_open_unseen_1mb(bencher: Bencher) {
 }
 
 fn match_count(app: &App) -> usize {
-    app.state.search.as_ref().map_or(0, |s| s.matches.len())
+    app.state.reading.search.as_ref().map_or(0, |s| s.matches.len())
 }
 
 /// Searching a 10 MB article for `the` from the reading pane: `/`, `t`, `h`, `e` (each
@@ -200,8 +200,8 @@ fn search_keystroke_1mb(bencher: Bencher) {
     app.step(Msg::Action(Action::Search));
     type_text(&mut app, "the");
     bencher.bench_local(|| {
-        let typed = app.state.prompt.as_ref().is_some_and(|p| p.input.ends_with('x'));
-        app.step(Msg::Edit(if typed { Edit::Backspace } else { Edit::Insert('x') }));
+        let typed = app.state.overlays.prompt.as_ref().is_some_and(|p| p.input.ends_with('x'));
+        app.step(if typed { Msg::Action(Action::DeleteBack) } else { Msg::Type('x') });
         draw(&app, &mut terminal);
         match_count(&app)
     });
@@ -212,10 +212,10 @@ fn search_keystroke_1mb(bencher: Bencher) {
 #[divan::bench(sample_count = 50, sample_size = 1)]
 fn search_first_key_1mb(bencher: Bencher) {
     let prepare = |app: &mut App| {
-        if app.state.prompt.is_none() {
+        if app.state.overlays.prompt.is_none() {
             app.step(Msg::Action(Action::Search));
         }
-        app.step(Msg::Edit(Edit::DeleteToStart));
+        app.step(Msg::Action(Action::DeleteToStart));
     };
     bench_prepared(bencher, big_app(true), prepare, |app, terminal| {
         type_text(app, "e");
@@ -286,7 +286,7 @@ fn key_open_unseen_10mb_highlighted(bencher: Bencher) {
     bencher.with_inputs(|| app_on(short_and_huge_folder(), false)).bench_local_values(|(mut app, mut terminal)| {
         app.step(Msg::Action(Action::MoveDown));
         draw(&app, &mut terminal);
-        let reader = app.state.reader.as_ref().expect("shown");
+        let reader = app.state.reading.reader.as_ref().expect("shown");
         assert!(!reader.highlights.entities.is_empty(), "the view is highlighted");
         assert!(reader.article.doc.text.len() < 1 << 20, "its start is shown first");
         (app, terminal)

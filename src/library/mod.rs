@@ -5,6 +5,7 @@ pub mod filter;
 pub mod front_matter;
 pub mod markdown;
 pub mod meta;
+pub mod sort;
 pub mod txt;
 
 use std::io::Read;

@@ -21,10 +21,11 @@ pub struct Legend<'a> {
 /// The legend's rows: watch-lists then kinds, those with mentions in the shown article, as
 /// (mark, label, count); a count of a huge article still being read ends in `+`.
 pub fn legend_rows(state: &State) -> Vec<(Mark, String, String)> {
-    let Some(reader) = state.reader.as_ref() else { return Vec::new() };
+    let Some(reader) = state.reading.reader.as_ref() else { return Vec::new() };
     let h = &reader.highlights;
     let more = if h.complete { "" } else { "+" };
-    let lists = (0..state.watch.len()).map(|i| (Mark::Watch(u16::try_from(i).unwrap_or(u16::MAX)), h.list_count(i)));
+    let lists = (0..state.reading.watch_lists.len())
+        .map(|i| (Mark::Watch(u16::try_from(i).unwrap_or(u16::MAX)), h.list_count(i)));
     let kinds = EntityKind::ALL.into_iter().map(|k| (Mark::Entity(k), h.kind_count(k)));
     lists
         .chain(kinds)
@@ -37,7 +38,7 @@ impl Widget for Legend<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let rows = legend_rows(self.state);
-        let title = if self.state.entities_on { " Legend " } else { " Legend · off " };
+        let title = if self.state.reading.entities_on { " Legend " } else { " Legend · off " };
         let label_width = rows.iter().map(|(_, l, _)| str_width(l)).max().unwrap_or(0).min(20);
         let count_width = rows.iter().map(|(_, _, c)| str_width(c)).max().unwrap_or(0);
         let empty = "no entities";

@@ -51,18 +51,18 @@ impl Widget for ListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
         let theme = self.theme;
-        let count = state.order.len();
+        let count = state.list.order.len();
         let title =
             Line::from(format!(" {} ", truncate(&state.list_title(), usize::from(area.width).saturating_sub(4))));
         let block = super::pane(title, state.focus == Focus::List, theme);
         let inner = block.inner(area);
         block.render(area, buf);
         if count == 0 {
-            let text = match &state.filter {
-                _ if state.scanning => vec![Line::styled("Reading the folder…", theme.list_meta)],
+            let text = match &state.list.filter {
+                _ if state.list.scanning => vec![Line::styled("Reading the folder…", theme.list_meta)],
                 Some(f) if !f.complete => vec![Line::styled("Searching…", theme.list_meta)],
                 Some(_) => vec![
-                    Line::styled("No article matches.", theme.warning),
+                    Line::styled(format!("{}.", super::capitalised(crate::state::NO_MATCH)), theme.warning),
                     Line::raw(""),
                     Line::styled("esc shows them all again.", theme.list_meta),
                 ],
@@ -80,20 +80,20 @@ impl Widget for ListView<'_> {
         }
         let (_, per) = state.list_rows();
         let width = usize::from(inner.width);
-        let mut fuzzy = match state.filter.as_ref().map(|f| &f.query) {
+        let mut fuzzy = match state.list.filter.as_ref().map(|f| &f.query) {
             Some(Query::Title(q)) => Some(TitleMatcher::new(q)),
             _ => None,
         };
-        let counts = state.filter.as_ref().map(|f| (&f.counts, f.query.unit()));
-        for (row, pos) in (state.list_top..count).enumerate() {
+        let counts = state.list.filter.as_ref().map(|f| (&f.counts, f.query.unit()));
+        for (row, pos) in (state.list.top..count).enumerate() {
             let y = inner.y + u16::try_from(row * per).unwrap_or(u16::MAX);
             if y >= inner.bottom() {
                 break;
             }
-            let Some(entry) = state.order.get(pos).and_then(|&i| state.entry(i)) else {
+            let Some(entry) = state.list.order.get(pos).and_then(|&i| state.entry(i)) else {
                 break;
             };
-            let selected = pos == state.selected;
+            let selected = pos == state.list.selected;
             let base = if !selected {
                 theme.list_item
             } else if state.focus == Focus::List {
@@ -115,7 +115,7 @@ impl Widget for ListView<'_> {
             } else {
                 ("● ", theme.list_unread.patch(base))
             };
-            let count = counts.and_then(|(c, unit)| c.get(&state.order[pos]).map(|&n| (n, unit)));
+            let count = counts.and_then(|(c, unit)| c.get(&state.list.order[pos]).map(|&n| (n, unit)));
             let details = entry_details(entry, count);
             let meta_style = if selected { base } else { theme.list_meta };
             let matched = fuzzy.as_mut().map(|m| m.indices(&entry.meta.title)).unwrap_or_default();

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use newsdesk::app::App;
 use newsdesk::config::Config;
 use newsdesk::library::changes_at;
-use newsdesk::update::{Edit, Msg};
+use newsdesk::update::Msg;
 use tempfile::TempDir;
 
 use crate::app_on;
@@ -44,21 +44,20 @@ fn start(dir: &Path, state: &Path) -> App {
     app
 }
 
-/// What the event loop does every few seconds while the user reads.
+/// What the event loop does every few seconds while the user reads: the clock ticks.
 fn periodic_save(app: &mut App) {
-    app.save_state();
+    app.tick();
 }
 
-/// `q`, and what the event loop does on the way out.
+/// `q`; the app is then dropped, as the event loop ends.
 fn quit(mut app: App) {
     press(&mut app, "q");
     assert!(app.state.quit);
-    app.save_state();
 }
 
 /// The open article's entry and the byte offset at the top of its view.
 fn place(app: &App) -> (String, usize) {
-    let reader = app.state.reader.as_ref().expect("an article is shown");
+    let reader = app.state.reading.reader.as_ref().expect("an article is shown");
     (app.state.library.entries[reader.entry].rel.clone(), reader.anchor())
 }
 
@@ -125,10 +124,10 @@ fn a_search_jump_after_a_periodic_save_is_kept() {
     periodic_save(&mut app);
     press(&mut app, "/");
     for c in "zeppelin".chars() {
-        app.step(Msg::Edit(Edit::Insert(c)));
+        app.step(Msg::Type(c));
     }
     press(&mut app, "enter");
-    assert!(app.state.search.as_ref().is_some_and(|s| s.current.is_some()), "on the match");
+    assert!(app.state.reading.search.as_ref().is_some_and(|s| s.current.is_some()), "on the match");
     assert_found_again(app, dir.path(), &state);
 }
 
@@ -144,7 +143,10 @@ fn a_live_reload_of_the_open_article_after_a_periodic_save_is_kept() {
     fs::write(&path, text).expect("rewrite the open article");
     let changes = changes_at(&root, &path);
     app.step(Msg::FilesChanged(changes));
-    assert_eq!(app.state.reader.as_ref().map(|r| r.article.meta.title.as_str()), Some("More notes on ferries, part 1"));
+    assert_eq!(
+        app.state.reading.reader.as_ref().map(|r| r.article.meta.title.as_str()),
+        Some("More notes on ferries, part 1")
+    );
     press(&mut app, "ctrl-d");
     assert_found_again(app, &root, &state);
 }
