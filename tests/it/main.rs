@@ -12,6 +12,7 @@ mod flow;
 mod hostile;
 mod keys_fuzz;
 mod library;
+mod modules;
 mod position;
 mod pty;
 mod render;
