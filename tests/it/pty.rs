@@ -414,6 +414,29 @@ fn v_runs_the_editor_without_a_shell_and_reloads_the_article() {
     quit_cleanly(&mut s);
 }
 
+/// An article swapped for a FIFO (issue 12): its read waits forever for a writer, but off the
+/// loop's thread, so keys, `q` and a redraw still work.
+#[cfg(unix)]
+#[test]
+fn an_article_swapped_for_a_fifo_never_freezes_the_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.txt"), "Alpha Notes\n\nThe first article.\n").expect("write");
+    std::fs::write(dir.path().join("b.txt"), "Beta Notes\n\nThe second article.\n").expect("write");
+    let mut s = Session::spawn(dir.path());
+    s.wait_for("both articles listed", |s| s.status_line().contains(" LIST  1/2") && s.contents().contains("Beta"));
+    let fifo = dir.path().join("b.txt");
+    std::fs::remove_file(&fifo).expect("remove the article");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
+    assert!(made.success(), "mkfifo {}", fifo.display());
+    s.send(b"G");
+    s.wait_for("the FIFO selected while its read waits", |s| s.status_line().contains(" LIST  2/2"));
+    s.send(b"k");
+    s.wait_for("keys still work", |s| s.status_line().contains(" LIST  1/2") && s.contents().contains("The first"));
+    s.send(b"G");
+    s.wait_for("the FIFO selected again", |s| s.status_line().contains(" LIST  2/2"));
+    quit_cleanly(&mut s);
+}
+
 #[test]
 fn sigterm_restores_the_terminal_and_exits_143() {
     let mut s = Session::spawn(&articles());
