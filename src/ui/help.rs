@@ -45,3 +45,42 @@ impl Widget for HelpOverlay<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+    use crate::config::Config;
+
+    fn draw(config: &Config, scroll: usize) -> Vec<String> {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 50, 8));
+        HelpOverlay { keymap: &config.keymap, theme: &config.theme, scroll }.render(buf.area, &mut buf);
+        super::super::rows(&buf)
+    }
+
+    #[test]
+    fn lists_the_live_keys_by_scope_and_names_its_close_key() {
+        assert_eq!(
+            draw(&Config::default(), 0),
+            [
+                "                                                  ",
+                "  ╭ Help · esc closes ─────────────────────────╮  ",
+                "  │Global keys                                 │  ",
+                "  │ ctrl-c             quit, whatever the bindi│  ",
+                "  │ q                  quit: quit newsdesk     │  ",
+                "  │ ?                  help: show the help over│  ",
+                "  ╰────────────────────────────────────────────╯  ",
+                "                                                  ",
+            ]
+        );
+    }
+
+    #[test]
+    fn scrolls_and_follows_the_bindings() {
+        let config = Config::from_toml("[keys.help]\nclose-help = \"x\"\n", "user.toml", false).expect("valid");
+        let rows = draw(&config, 3);
+        assert!(rows[1].contains("Help · x closes"), "{rows:?}");
+        assert!(rows[2].contains("? ") && rows[3].contains("tab                toggle-focus"), "{rows:?}");
+    }
+}

@@ -71,3 +71,46 @@ impl Widget for Legend<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::update::testing::shown;
+
+    #[test]
+    fn counts_each_kind_found_in_its_style_in_the_corner() {
+        let state = shown(2);
+        let config = Config::default();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 24, 8));
+        Legend { state: &state, theme: &config.theme }.render(buf.area, &mut buf);
+        assert_eq!(
+            super::super::rows(&buf),
+            [
+                "                        ",
+                "                        ",
+                "                        ",
+                "          ╭ Legend ────╮",
+                "          │ date     2 │",
+                "          │ money    2 │",
+                "          │ percent  2 │",
+                "          ╰────────────╯",
+            ]
+        );
+        let money = config.theme.mark(Mark::Entity(EntityKind::Money));
+        assert_eq!((buf[(12, 5)].fg, buf[(12, 5)].modifier), (money.fg.unwrap_or_default(), money.add_modifier));
+    }
+
+    #[test]
+    fn says_when_highlighting_is_off_or_nothing_was_found() {
+        let mut state = shown(0);
+        state.reading.entities_on = false;
+        let config = Config::default();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 24, 4));
+        Legend { state: &state, theme: &config.theme }.render(buf.area, &mut buf);
+        let rows = super::super::rows(&buf);
+        assert_eq!(rows[1..], ["      ╭ Legend · off ──╮", "      │ no entities    │", "      ╰────────────────╯"]);
+    }
+}

@@ -97,3 +97,10 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let inner = Rect { y: area.y + y, height: area.height - y, ..area };
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), inner);
 }
+
+/// The text of `buf`, one string per row, for the widgets' small-buffer tests.
+#[cfg(test)]
+pub(crate) fn rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    let area = buf.area;
+    (area.top()..area.bottom()).map(|y| (area.left()..area.right()).map(|x| buf[(x, y)].symbol()).collect()).collect()
+}

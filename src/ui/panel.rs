@@ -93,3 +93,45 @@ impl Widget for PanelView<'_> {
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::update::testing::shown;
+    use crate::update::{Msg, update};
+
+    #[test]
+    fn lists_names_under_their_kind_with_counts_and_the_keys() {
+        let mut state = shown(2);
+        update(&mut state, Msg::Action(Action::EntityPanel));
+        update(&mut state, Msg::Action(Action::MoveDown));
+        let config = Config::default();
+        let panel = state.overlays.panel.as_ref().expect("open");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 44, 9));
+        PanelView { state: &state, panel, theme: &config.theme, keymap: &config.keymap }.render(buf.area, &mut buf);
+        assert_eq!(
+            super::super::rows(&buf),
+            [
+                "                                            ",
+                "  ╭ Entities · 6 mentions ───────────────╮  ",
+                "  │Date · 2 mentions, 1 name             │  ",
+                "  │  February 9                        2 │  ",
+                "  │Money · 2 mentions, 1 name            │  ",
+                "  │  $81 million                       2 │  ",
+                "  │Percent · 2 mentions, 1 name          │  ",
+                "  ╰ enter go to · esc close ─────────────╯  ",
+                "                                            ",
+            ]
+        );
+        // The chosen name (moved down to the second) is drawn selected; the others in their kind's style.
+        let selected = config.theme.list_selected;
+        assert!(
+            buf[(6, 5)].modifier.contains(selected.add_modifier) && buf[(6, 5)].fg == selected.fg.unwrap_or_default()
+        );
+        let date = config.theme.mark(Mark::Entity(crate::text::entities::EntityKind::Date));
+        assert_eq!(buf[(6, 3)].fg, date.fg.unwrap_or_default());
+    }
+}

@@ -216,3 +216,62 @@ impl Widget for StatusLine<'_> {
         buf.set_line(x, area.y, &Line::from(hints), area.right() - x);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::update::testing::{state_with, step};
+    use crate::update::{Msg, update};
+
+    fn draw(state: &State, width: u16) -> (Vec<String>, Buffer) {
+        let config = Config::default();
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+        let status = StatusLine { state, theme: &config.theme, keymap: &config.keymap, hints: true };
+        status.render(buf.area, &mut buf);
+        (super::super::rows(&buf), buf)
+    }
+
+    #[test]
+    fn the_list_shows_where_it_is_and_the_live_hints() {
+        let state = state_with(3);
+        let (rows, buf) = draw(&state, 72);
+        assert_eq!(rows, [" LIST  1/3   0%     enter open  / filter  m toggle-read  ? help  q quit "]);
+        let focus = Config::default().theme.status_focus;
+        assert!(buf[(1, 0)].modifier.contains(focus.add_modifier), "the mode label in its style");
+    }
+
+    #[test]
+    fn reading_shows_the_percent_and_a_message_before_the_hints() {
+        let mut state = state_with(3);
+        step(&mut state, Msg::Action(Action::Open));
+        step(&mut state, Msg::Action(Action::Bottom));
+        step(&mut state, Msg::Action(Action::NextMatch));
+        let (rows, _) = draw(&state, 72);
+        assert_eq!(rows, [" READ  1/3 100%  no search yet: press / to search      h back  / search "]);
+        let (rows, _) = draw(&state, 40);
+        assert_eq!(rows, [" READ  1/3 100%  no search yet: pres…   "], "no room for hints");
+    }
+
+    #[test]
+    fn the_prompt_shows_its_text_the_counter_and_the_regex_key() {
+        let mut state = state_with(3);
+        step(&mut state, Msg::Action(Action::Search));
+        for c in "Paragraph 19".chars() {
+            update(&mut state, Msg::Type(c));
+        }
+        let (rows, _) = draw(&state, 50);
+        assert_eq!(rows, ["/ Paragraph 19                 1/11  ctrl-r regex "]);
+        assert_eq!(prompt_cursor(&state, Rect::new(0, 0, 50, 1)), Some(Position::new(14, 0)));
+    }
+
+    #[test]
+    fn the_help_overlay_hints_its_own_keys() {
+        let mut state = state_with(3);
+        step(&mut state, Msg::Action(Action::Help));
+        let (rows, _) = draw(&state, 60);
+        assert_eq!(rows, [" LIST  1/3   0%             esc close-help  space page-down "]);
+    }
+}

@@ -188,3 +188,101 @@ fn cancel(state: &mut State, fx: &mut Vec<Effect>) {
         search::refresh_matches(state, fx);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::update::testing::{state_with, step};
+    use crate::update::{Msg, update};
+
+    /// A state with the search prompt open over an article.
+    fn prompting() -> State {
+        let mut s = state_with(2);
+        step(&mut s, Msg::Action(Action::Search));
+        s
+    }
+
+    fn typed(s: &mut State, text: &str) {
+        for c in text.chars() {
+            update(s, Msg::Type(c));
+        }
+    }
+
+    fn input(s: &State) -> (String, usize) {
+        let p = s.overlays.prompt.as_ref().expect("open");
+        (p.input.clone(), p.cursor)
+    }
+
+    fn press(s: &mut State, action: Action) {
+        update(s, Msg::Action(action));
+    }
+
+    #[test]
+    fn editing_actions_move_and_delete_by_character_word_and_line() {
+        let mut s = prompting();
+        typed(&mut s, "grüße aus Köln");
+        assert_eq!(input(&s), ("grüße aus Köln".to_string(), 17), "the cursor in bytes");
+        press(&mut s, Action::DeleteWord);
+        assert_eq!(input(&s), ("grüße aus ".to_string(), 12));
+        press(&mut s, Action::CursorStart);
+        press(&mut s, Action::CursorRight);
+        press(&mut s, Action::CursorRight);
+        press(&mut s, Action::CursorRight);
+        press(&mut s, Action::DeleteBack);
+        assert_eq!(input(&s), ("grße aus ".to_string(), 2), "one character, not one byte");
+        press(&mut s, Action::DeleteForward);
+        assert_eq!(input(&s), ("gre aus ".to_string(), 2));
+        press(&mut s, Action::CursorEnd);
+        press(&mut s, Action::CursorLeft);
+        press(&mut s, Action::DeleteToStart);
+        assert_eq!(input(&s), (" ".to_string(), 0));
+    }
+
+    #[test]
+    fn each_change_searches_again_and_moving_the_cursor_does_not() {
+        let mut s = prompting();
+        typed(&mut s, "Paragraph 19");
+        assert_eq!(s.reading.search.as_ref().map(|x| x.matches.len()), Some(11));
+        s.reading.search.as_mut().expect("search").matches.clear();
+        press(&mut s, Action::CursorLeft);
+        assert!(s.reading.search.as_ref().is_some_and(|x| x.matches.is_empty()), "not searched again");
+        press(&mut s, Action::DeleteBack);
+        assert_eq!(input(&s).0, "Paragraph 9");
+        assert!(s.reading.search.as_ref().is_some_and(|x| !x.matches.is_empty()), "searched again");
+    }
+
+    #[test]
+    fn control_characters_are_not_typed() {
+        let mut s = prompting();
+        typed(&mut s, "a\u{1b}b\u{202e}c");
+        assert_eq!(input(&s).0, "abc");
+    }
+
+    #[test]
+    fn history_recalls_older_queries_and_comes_back_to_the_draft() {
+        let mut s = prompting();
+        for query in ["harbor", "quay"] {
+            typed(&mut s, query);
+            press(&mut s, Action::Accept);
+            step(&mut s, Msg::Action(Action::Search));
+        }
+        typed(&mut s, "dra");
+        press(&mut s, Action::HistoryPrev);
+        assert_eq!(input(&s).0, "quay");
+        press(&mut s, Action::HistoryPrev);
+        press(&mut s, Action::HistoryPrev);
+        assert_eq!(input(&s).0, "harbor", "stops at the oldest");
+        press(&mut s, Action::HistoryNext);
+        press(&mut s, Action::HistoryNext);
+        assert_eq!(input(&s), ("dra".to_string(), 3), "past the newest: what was typed");
+    }
+
+    #[test]
+    fn the_filter_prompt_has_no_regex_mode() {
+        let mut s = state_with(2);
+        step(&mut s, Msg::Action(Action::Filter));
+        press(&mut s, Action::ToggleRegex);
+        assert_eq!(s.message.as_deref(), Some("the filter has no regex mode"));
+        assert!(s.overlays.prompt.as_ref().is_some_and(|p| !p.regex));
+    }
+}

@@ -180,3 +180,145 @@ pub fn set_anchor(state: &mut State, anchor: usize) {
         reader.top = reader.layout.line_of(anchor).min(reader.max_top(height));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+    use crate::update::testing::{state_with, step};
+    use crate::update::{Msg, update};
+
+    /// A state with article 0 (200 numbered paragraphs) open in the reader.
+    fn reading() -> State {
+        let mut s = state_with(2);
+        step(&mut s, Msg::Action(Action::Open));
+        s
+    }
+
+    fn search(s: &State) -> &Search {
+        s.reading.search.as_ref().expect("a search is in force")
+    }
+
+    fn top(s: &State) -> usize {
+        s.reading.reader.as_ref().map_or(0, |r| r.top)
+    }
+
+    fn offset_of(s: &State, needle: &str) -> usize {
+        s.reading.reader.as_ref().and_then(|r| r.article.doc.text.find(needle)).expect("in the text")
+    }
+
+    #[test]
+    fn typing_finds_the_first_match_after_where_the_view_was_and_shows_it() {
+        let mut s = reading();
+        let mut fx = Vec::new();
+        let from = offset_of(&s, "Paragraph 100 ");
+        incremental(&mut s, "Paragraph 1", false, from, &mut fx);
+        assert!(fx.is_empty(), "a small article is searched at once");
+        let current = search(&s).current.expect("a current match");
+        assert_eq!(search(&s).matches[current].start, from, "the first at or after the view");
+        assert_eq!(search(&s).counter(), format!("{}/{}", current + 1, search(&s).matches.len()));
+        let r = s.reading.reader.as_ref().expect("open");
+        let line = r.layout.line_containing(from);
+        assert!(line >= r.top && line < r.top + s.view_height(), "in view");
+    }
+
+    #[test]
+    fn no_match_or_an_empty_query_puts_the_view_back() {
+        let mut s = reading();
+        let mut fx = Vec::new();
+        let from = offset_of(&s, "Paragraph 50 ");
+        incremental(&mut s, "zeppelin", false, from, &mut fx);
+        assert_eq!((search(&s).counter(), top(&s)), ("no match".to_string(), line_of(&s, from)));
+        incremental(&mut s, "Paragraph 190", false, from, &mut fx);
+        assert!(top(&s) > line_of(&s, from), "moved to the match");
+        incremental(&mut s, "", false, from, &mut fx);
+        assert!(s.reading.search.is_none());
+        assert_eq!(top(&s), line_of(&s, from));
+    }
+
+    fn line_of(s: &State, offset: usize) -> usize {
+        s.reading.reader.as_ref().map_or(0, |r| r.layout.line_of(offset))
+    }
+
+    #[test]
+    fn n_and_big_n_wrap_around_with_a_notice() {
+        let mut s = reading();
+        start(&mut s, "Paragraph 19", false, &mut Vec::new());
+        let count = search(&s).matches.len();
+        assert_eq!(count, 11, "19 and 190 to 199");
+        step_match(&mut s, true);
+        assert_eq!((search(&s).current, s.message.as_deref()), (Some(0), None));
+        step_match(&mut s, false);
+        assert_eq!(search(&s).current, Some(count - 1));
+        assert_eq!(s.message.as_deref(), Some("search wrapped to the bottom"));
+        step_match(&mut s, true);
+        assert_eq!(search(&s).current, Some(0));
+        assert_eq!(s.message.as_deref(), Some("search wrapped to the top"));
+    }
+
+    #[test]
+    fn after_scrolling_away_n_goes_on_from_the_view() {
+        let mut s = reading();
+        start(&mut s, "Paragraph 1", false, &mut Vec::new());
+        step_match(&mut s, true);
+        assert_eq!(search(&s).current, Some(0));
+        let far = offset_of(&s, "Paragraph 150 ");
+        set_anchor(&mut s, far);
+        step_match(&mut s, true);
+        let current = search(&s).current.expect("current");
+        assert_eq!(search(&s).matches[current].start, offset_of(&s, "Paragraph 150 "), "the first from the view");
+        step_match(&mut s, false);
+        let back = search(&s).current.expect("current");
+        assert_eq!(back, current - 1, "N from the view goes to the one before");
+    }
+
+    #[test]
+    fn n_without_a_search_or_a_match_says_so() {
+        let mut s = reading();
+        step_match(&mut s, true);
+        assert_eq!(s.message.as_deref(), Some("no search yet: press / to search"));
+        start(&mut s, "zeppelin", false, &mut Vec::new());
+        step_match(&mut s, true);
+        assert_eq!(s.message.as_deref(), Some("no match for zeppelin"));
+    }
+
+    #[test]
+    fn a_background_count_completes_the_matches_and_keeps_the_current_one() {
+        let mut s = reading();
+        start(&mut s, "Paragraph", false, &mut Vec::new());
+        let all = search(&s).matches.clone();
+        // As a huge article has it: the matches near the view, the second current, counting.
+        let near = all[3..6].to_vec();
+        let search = s.reading.search.as_mut().expect("search");
+        (search.matches, search.current, search.complete, search.generation) = (near, Some(1), false, 7);
+        counted(&mut s, 6, all.clone(), true);
+        assert!(!self::search(&s).complete, "a stale count is ignored");
+        counted(&mut s, 7, all.clone(), true);
+        let search = self::search(&s);
+        assert!(search.complete && !search.stopped);
+        assert_eq!((search.matches.len(), search.current), (all.len(), Some(4)), "still on the same match");
+    }
+
+    #[test]
+    fn switching_articles_searches_the_new_one() {
+        let mut s = reading();
+        start(&mut s, "article 0 ", false, &mut Vec::new());
+        assert_eq!(search(&s).matches.len(), 200);
+        step(&mut s, Msg::Action(Action::NextArticle));
+        let search = search(&s);
+        assert_eq!((search.entry, search.matches.len()), (Some(1), 0), "no article 0 in article 1");
+        let effects = update(&mut s, Msg::Action(Action::PrevArticle));
+        assert!(effects.is_empty(), "article 0 comes back from the recent ones");
+        assert_eq!(self::search(&s).matches.len(), 200);
+    }
+
+    #[test]
+    fn an_invalid_regex_is_searched_as_text_and_says_why() {
+        let mut s = reading();
+        start(&mut s, "Paragraph (1", true, &mut Vec::new());
+        assert!(search(&s).matcher.error.is_some());
+        assert_eq!(search(&s).counter(), "no match");
+        start(&mut s, "Paragraph 1[0-9]{2} of", true, &mut Vec::new());
+        assert_eq!(search(&s).matches.len(), 100);
+    }
+}
