@@ -292,3 +292,65 @@ fn key_open_unseen_10mb_highlighted(bencher: Bencher) {
         (app, terminal)
     });
 }
+
+/// Typing a regex too big to compile, `(\w{500}){500}`, into the search prompt of a 1 MB
+/// article: each keystroke compiles the pattern so far (refused once over the size limit, and
+/// then searched as text), searches and draws a frame.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn typing_a_huge_regex(bencher: Bencher) {
+    let prepare = |app: &mut App| {
+        if app.state.overlays.prompt.is_none() {
+            app.step(Msg::Action(Action::Search));
+            app.step(Msg::Action(Action::ToggleRegex));
+        }
+        app.step(Msg::Action(Action::DeleteToStart));
+    };
+    bench_prepared(bencher, big_app(true), prepare, |app, terminal| {
+        type_text(app, r"(\w{500}){500}");
+        draw(app, terminal);
+        let refused = app.state.reading.search.as_ref().is_some_and(|s| s.matcher.error.is_some());
+        assert!(refused, "the pattern is refused");
+        divan::black_box(match_count(app))
+    });
+}
+
+/// A pathological pattern stops at its time budget: `(?:a.*Z|a)` over a 200,000-character line
+/// (quadratic without the budget) with the 50 ms budget of the test that checks it stops.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn slow_pattern_stops_at_its_budget(bencher: Bencher) {
+    let text = "a".repeat(200_000);
+    let m = newsdesk::text::search::Matcher::new("(?:a.*Z|a)", true);
+    bencher.bench(|| {
+        let (found, complete) = m.find_within(&text, 0..text.len(), Some(std::time::Duration::from_millis(50)));
+        assert!(!complete);
+        found.len()
+    });
+}
+
+/// A folder of one article of 8,000 short paragraphs with a sum of money each (~0.7 MB,
+/// over the size read for entities at once).
+fn ledger_folder() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join("newsdesk-bench-ledger");
+        std::fs::create_dir_all(&dir).expect("bench folder");
+        let body = vec!["The court froze $81 million on February 9, a rise of 300 percent on the year before."; 8_000]
+            .join("\n\n");
+        std::fs::write(dir.join("ledger.txt"), format!("A Very Long Ledger\n\n{body}\n")).expect("bench article");
+        dir
+    })
+}
+
+/// Opening that article and going to its end: the end is highlighted at once (read for
+/// entities around the view), before the whole is read in the background; then a frame.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn key_bottom_of_a_huge_article_highlighted(bencher: Bencher) {
+    bencher.with_inputs(|| app_on(ledger_folder(), false)).bench_local_values(|(mut app, mut terminal)| {
+        app.step(Msg::Action(Action::Open));
+        app.step(Msg::Action(Action::Bottom));
+        draw(&app, &mut terminal);
+        let reader = app.state.reading.reader.as_ref().expect("shown");
+        assert!(!reader.highlights.complete && !reader.highlights.entities.is_empty(), "the view, not all");
+        (app, terminal)
+    });
+}

@@ -7,7 +7,7 @@
 
 use std::fs;
 use std::ops::Range;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use newsdesk::app::App;
 use newsdesk::config::Config;
@@ -537,10 +537,8 @@ fn a_huge_regex_is_refused_promptly_with_an_error() {
     let dir = search_folder();
     let mut app = app_at(&dir, 120, 24);
     press(&mut app, "enter / ctrl-r");
-    let started = Instant::now();
+    // How promptly is measured in benches/core.rs (`typing_a_huge_regex`).
     type_text(&mut app, r"(\w{500}){500}");
-    let elapsed = started.elapsed();
-    assert!(elapsed < Duration::from_secs(10), "typing the pattern took {elapsed:?}");
     let error = search(&app).matcher.error.clone().expect("the pattern is refused");
     assert!(error.contains("size limit"), "{error}");
     assert!(status_row(&app).contains("searching as text"), "{}", status_row(&app));

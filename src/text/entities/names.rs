@@ -715,8 +715,23 @@ fn hyphen_suffix(word: &str) -> Option<usize> {
 /// marks what follows as titled), splits at titles inside the run.
 fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) -> Vec<(Vec<usize>, bool)> {
     let word = |i: usize| &text[tokens[i].range.clone()];
-    let mut words = words;
-    // An ordinary word that starts a sentence ("The", "However", "In") is not part of a name.
+    let words = trim_run(text, tokens, words, lists);
+    // A run of nothing but articles and titles ("The", "President") names no one.
+    if words.iter().all(|&w| matches!(word(w), "The" | "A" | "An") || lists.titles.contains(word(w))) {
+        return Vec::new();
+    }
+    if let Some(n) = nationality_before_person(text, tokens, &words, lists) {
+        let mut parts = vec![(words[..n].to_vec(), false)];
+        parts.extend(refine(text, tokens, words[n..].to_vec(), lists));
+        return parts;
+    }
+    split_at_titles(text, tokens, &words, lists)
+}
+
+/// `words` without an ordinary word that starts a sentence ("The", "However", "In": not part of
+/// a name) or uncapitalised words at either end.
+fn trim_run(text: &str, tokens: &[Token], mut words: Vec<usize>, lists: &Gazetteer) -> Vec<usize> {
+    let word = |i: usize| &text[tokens[i].range.clone()];
     while let Some(&first) = words.first() {
         let t = &tokens[first];
         let w = word(first);
@@ -738,12 +753,14 @@ fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) ->
     while words.last().is_some_and(|&k| !is_cap(word(k))) {
         words.pop();
     }
-    // A run of nothing but articles and titles ("The", "President") names no one.
-    if words.iter().all(|&w| matches!(word(w), "The" | "A" | "An") || lists.titles.contains(word(w))) {
-        return Vec::new();
-    }
-    // A nationality before a person's name is a separate entity ("North Korean Park Jin Hyok");
-    // before anything else it is usually part of one name ("German Air Force").
+    words
+}
+
+/// A nationality before a person's name is a separate entity ("North Korean Park Jin Hyok");
+/// before anything else it is usually part of one name ("German Air Force"). The number of
+/// words of such a nationality at the start of `words`.
+fn nationality_before_person(text: &str, tokens: &[Token], words: &[usize], lists: &Gazetteer) -> Option<usize> {
+    let word = |i: usize| &text[tokens[i].range.clone()];
     let joined: Vec<&str> = words.iter().map(|&w| word(w)).collect();
     let person_like = |rest: &[&str]| {
         (1..=3).contains(&rest.len())
@@ -753,15 +770,15 @@ fn refine(text: &str, tokens: &[Token], words: Vec<usize>, lists: &Gazetteer) ->
                 }) && rest.iter().any(|w| !lists.is_english(w)))
             && !rest.iter().any(|w| lists.is_place(w) || lists.org_suffixes.contains(w))
     };
-    if let Some(n) = (1..=2.min(words.len().saturating_sub(1)))
+    (1..=2.min(words.len().saturating_sub(1)))
         .rev()
         .find(|&n| lists.is_group(&joined[..n].join(" ")) && person_like(&joined[n..]))
-    {
-        let mut parts = vec![(words[..n].to_vec(), false)];
-        parts.extend(refine(text, tokens, words[n..].to_vec(), lists));
-        return parts;
-    }
-    // Titles: "President Kim", "Chinese President Xi Jinping", "Google CEO Sundar Pichai".
+}
+
+/// Titles: "President Kim", "Chinese President Xi Jinping", "Google CEO Sundar Pichai": taken
+/// out, and what follows one marked as titled.
+fn split_at_titles(text: &str, tokens: &[Token], words: &[usize], lists: &Gazetteer) -> Vec<(Vec<usize>, bool)> {
+    let word = |i: usize| &text[tokens[i].range.clone()];
     let mut parts = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     let mut titled = false;
