@@ -106,8 +106,8 @@ impl Drop for Link {
 /// A job running; dropping it cancels the job.
 struct Handle {
     cancel: Arc<AtomicBool>,
-    /// The folder watcher, for a watch job: it runs as long as it is held.
-    _watcher: Option<crate::reload::Watcher>,
+    /// For a job that waits rather than works (the folder watch): dropped, its thread ends.
+    _stop: Option<Sender<()>>,
 }
 
 impl Drop for Handle {
@@ -150,18 +150,16 @@ impl Jobs {
             }
             Effect::Save { path, saved } => self.writer(path).write(*saved),
             Effect::Edit(_) => debug_assert!(false, "the editor needs the terminal: the app runs it"),
-            Effect::Watch(root) => {
+            Effect::Watch(_) => {
+                // The watch runs until its handle drops the sender this thread waits on.
                 let (link, cancel) = self.register(kind);
-                match crate::reload::watch(&root, move |changes| link.send(Msg::FilesChanged(changes))) {
-                    Ok(watcher) => {
-                        self.running.insert((kind, self.generation), Handle { cancel, _watcher: Some(watcher) });
-                    }
-                    Err(e) => self.report(Msg::Failed(format!("live reload is off: {e}"))),
-                }
+                let (stop, stopped) = mpsc::channel();
+                self.running.insert((kind, self.generation), Handle { cancel, _stop: Some(stop) });
+                std::thread::spawn(move || work::watch(effect, link, &stopped));
             }
             work => {
                 let (link, cancel) = self.register(kind);
-                self.running.insert((kind, self.generation), Handle { cancel, _watcher: None });
+                self.running.insert((kind, self.generation), Handle { cancel, _stop: None });
                 std::thread::spawn(move || work::run(work, &link));
             }
         }
@@ -176,11 +174,6 @@ impl Jobs {
         let cancel = Arc::new(AtomicBool::new(false));
         let link = Link { tx: self.tx.clone(), kind, generation: self.generation, cancel: Arc::clone(&cancel) };
         (link, cancel)
-    }
-
-    /// A message from here rather than from a job (it is always taken).
-    fn report(&self, msg: Msg) {
-        let _ = self.tx.send(Report { kind: Kind::Save, generation: 0, msg: Some(msg) });
     }
 
     /// The state file's writer for `path`; its failures come back as [`Msg::Failed`].
@@ -200,7 +193,7 @@ impl Jobs {
         if let Some(effect) = self.deferred.take() {
             let kind = Kind::of(&effect);
             let (link, cancel) = self.register(kind);
-            self.running.insert((kind, self.generation), Handle { cancel, _watcher: None });
+            self.running.insert((kind, self.generation), Handle { cancel, _stop: None });
             std::thread::spawn(move || work::run(effect, &link));
         }
     }
@@ -259,5 +252,95 @@ impl Jobs {
             self.running.remove(&key);
         }
         report.msg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::library::Format;
+    use crate::library::filter::Query;
+
+    /// Every message until nothing is running (the watch aside), or a few seconds.
+    fn results(jobs: &mut Jobs) -> Vec<Msg> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut out = Vec::new();
+        while jobs.busy() && Instant::now() < deadline {
+            out.extend(jobs.next_until(deadline));
+        }
+        assert!(!jobs.busy(), "the jobs ended");
+        out
+    }
+
+    fn folder(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for i in 0..n {
+            std::fs::write(dir.path().join(format!("{i}.txt")), format!("Title {i}\n\nThe harbour, {i}.\n"))
+                .expect("write");
+        }
+        dir
+    }
+
+    fn open(dir: &tempfile::TempDir, entry: usize) -> Effect {
+        Effect::Open { entry, path: dir.path().join(format!("{entry}.txt")), format: Format::Text }
+    }
+
+    #[test]
+    fn a_newer_job_replaces_one_of_its_kind_and_the_older_results_are_dropped() {
+        let dir = folder(2);
+        let mut jobs = Jobs::default();
+        let mark = jobs.mark();
+        jobs.start(open(&dir, 0));
+        jobs.start(open(&dir, 1));
+        assert!(jobs.view_waits(mark) && !jobs.view_waits(jobs.mark()));
+        let got: Vec<usize> = results(&mut jobs)
+            .into_iter()
+            .map(|m| match m {
+                Msg::Opened { entry, .. } => entry,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(got, [1], "only the newer read answers");
+    }
+
+    #[test]
+    fn stop_cancels_a_task_and_nothing_it_sends_is_taken() {
+        let dir = folder(50);
+        let mut jobs = Jobs::default();
+        let articles = (0..50).map(|i| (i, dir.path().join(format!("{i}.txt")), Format::Text)).collect();
+        let query = Query::FullText("harbour".into());
+        let watch_lists = Arc::from(Vec::new());
+        jobs.start(Effect::SearchLibrary { generation: 1, query, articles, watch_lists });
+        jobs.start(Effect::Stop(Task::SearchLibrary));
+        assert!(!jobs.busy(), "stopped at once");
+        assert!(jobs.next_until(Instant::now() + Duration::from_millis(300)).is_none());
+    }
+
+    #[test]
+    fn rereads_stack_and_each_answers() {
+        let dir = folder(2);
+        let root = dir.path().to_path_buf();
+        let mut jobs = Jobs::default();
+        for i in 0..2 {
+            jobs.start(Effect::Reread { root: root.clone(), path: root.join(format!("{i}.txt")) });
+        }
+        let changes = results(&mut jobs).into_iter().filter(|m| matches!(m, Msg::FilesChanged(c) if c.len() == 1));
+        assert_eq!(changes.count(), 2);
+    }
+
+    #[test]
+    fn detection_waits_for_the_frame_and_the_state_file_is_read_in_the_background() {
+        let dir = folder(1);
+        let mut jobs = Jobs::default();
+        let article = Arc::new(crate::library::article::load(&dir.path().join("0.txt"), Format::Text));
+        jobs.start(Effect::Detect { entry: 0, job: 1, article, watch_lists: Arc::from(Vec::new()) });
+        assert!(jobs.next_until(Instant::now() + Duration::from_millis(100)).is_none(), "not before the frame");
+        jobs.after_frame();
+        jobs.start(Effect::LoadState(dir.path().join("state.json")));
+        let got = results(&mut jobs);
+        assert!(got.iter().any(|m| matches!(m, Msg::Detected { entry: 0, job: 1, .. })), "{got:?}");
+        assert!(got.iter().any(|m| matches!(m, Msg::StateLoaded(l) if l.message.is_none())), "{got:?}");
     }
 }

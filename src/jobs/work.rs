@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -63,6 +64,23 @@ pub fn run(effect: Effect, link: &Link) {
             link.send(Msg::FilesChanged(changes_at(&root, &path)));
         }
         Effect::Stop(_) | Effect::Watch(_) | Effect::Save { .. } | Effect::Edit(_) => {}
+    }
+}
+
+/// Watches the folder of a [`Effect::Watch`], sending what changes, until `stopped` says the
+/// job's handle is gone. Setting the watch up walks the folder, so it happens here too.
+pub fn watch(effect: Effect, link: Link, stopped: &Receiver<()>) {
+    let Effect::Watch(root) = effect else { return };
+    let link = Arc::new(link);
+    let changes = Arc::clone(&link);
+    match crate::reload::watch(&root, move |c| changes.send(Msg::FilesChanged(c))) {
+        Ok(_watcher) => {
+            // Nothing is ever sent: this returns when the sender is dropped.
+            let _ = stopped.recv();
+        }
+        Err(e) => {
+            link.send(Msg::Failed(format!("live reload is off: {e}")));
+        }
     }
 }
 
