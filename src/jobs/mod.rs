@@ -64,11 +64,13 @@ impl Kind {
     }
 }
 
-/// One message from a job's thread: a result, or (`None`) that the job has ended.
+/// One message from a job's thread: a result, or (`None`) that the job has ended; `last` when
+/// nothing follows (the job is then off the list at once, not when its thread gets to end).
 struct Report {
     kind: Kind,
     generation: u64,
     msg: Option<Msg>,
+    last: bool,
 }
 
 /// A job's way back into the loop, held by its thread. Dropping it (the job returned, or
@@ -83,8 +85,17 @@ pub struct Link {
 impl Link {
     /// Sends a result; false once the job is cancelled or the loop has gone, so the job can stop.
     pub fn send(&self, msg: Msg) -> bool {
-        !self.cancelled()
-            && self.tx.send(Report { kind: self.kind, generation: self.generation, msg: Some(msg) }).is_ok()
+        self.report(Some(msg), false)
+    }
+
+    /// Sends the job's last result.
+    pub fn finish(&self, msg: Msg) {
+        self.report(Some(msg), true);
+    }
+
+    fn report(&self, msg: Option<Msg>, last: bool) -> bool {
+        let report = Report { kind: self.kind, generation: self.generation, msg, last };
+        !self.cancelled() && self.tx.send(report).is_ok()
     }
 
     pub fn cancelled(&self) -> bool {
@@ -99,7 +110,7 @@ impl Link {
 
 impl Drop for Link {
     fn drop(&mut self) {
-        let _ = self.tx.send(Report { kind: self.kind, generation: self.generation, msg: None });
+        let _ = self.tx.send(Report { kind: self.kind, generation: self.generation, msg: None, last: true });
     }
 }
 
@@ -181,7 +192,8 @@ impl Jobs {
         if self.writer.as_ref().is_none_or(|(p, _)| *p != path) {
             let tx = self.tx.clone();
             let failed = move |problem| {
-                let _ = tx.send(Report { kind: Kind::Save, generation: 0, msg: Some(Msg::Failed(problem)) });
+                let _ =
+                    tx.send(Report { kind: Kind::Save, generation: 0, msg: Some(Msg::Failed(problem)), last: false });
             };
             self.writer = Some((path.clone(), Writer::spawn(path, failed)));
         }
@@ -222,7 +234,7 @@ impl Jobs {
                 Ok(report) => report,
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
             };
-            let ended = report.msg.is_none();
+            let ended = report.last;
             if let Some(msg) = self.take(report) {
                 return Some(msg);
             }
@@ -242,13 +254,13 @@ impl Jobs {
         None
     }
 
-    /// The message of a report from a job still running; an end takes the job off the list.
+    /// The message of a report from a job still running; its last takes the job off the list.
     fn take(&mut self, report: Report) -> Option<Msg> {
         let key = (report.kind, report.generation);
         if report.kind != Kind::Save && !self.running.contains_key(&key) {
             return None;
         }
-        if report.msg.is_none() {
+        if report.last {
             self.running.remove(&key);
         }
         report.msg

@@ -38,12 +38,12 @@ pub fn run(effect: Effect, link: &Link) {
         Effect::OpenRest { entry, path, format, width } => {
             let article = article::load_guarded(&path, format);
             let layout = Layout::new(&article.doc, width, article.warnings.len());
-            link.send(Msg::OpenedRest { entry, article: Arc::new(article), layout: Box::new(layout) });
+            link.finish(Msg::OpenedRest { entry, article: Arc::new(article), layout: Box::new(layout) });
         }
         Effect::Count { generation, article, matcher } => count(generation, &article.doc.text, &matcher, link),
         Effect::Detect { entry, job, article, watch_lists } => {
             if let Some(highlights) = Highlights::full_in_parts(&article.doc, &watch_lists, link.cancel_flag()) {
-                link.send(Msg::Detected { entry, job, highlights: Box::new(highlights) });
+                link.finish(Msg::Detected { entry, job, highlights: Box::new(highlights) });
             }
         }
         Effect::SearchLibrary { generation, query, articles, watch_lists } => {
@@ -58,10 +58,10 @@ pub fn run(effect: Effect, link: &Link) {
         }
         Effect::LoadAll(articles) => load_all(articles, link),
         Effect::LoadState(path) => {
-            link.send(Msg::StateLoaded(Box::new(crate::store::load(&path))));
+            link.finish(Msg::StateLoaded(Box::new(crate::store::load(&path))));
         }
         Effect::Reread { root, path } => {
-            link.send(Msg::FilesChanged(changes_at(&root, &path)));
+            link.finish(Msg::FilesChanged(changes_at(&root, &path)));
         }
         Effect::Stop(_) | Effect::Watch(_) | Effect::Save { .. } | Effect::Edit(_) => {}
     }
@@ -91,16 +91,16 @@ fn open(entry: usize, path: &Path, format: Format, link: &Link) {
     if size > HUGE_BYTES
         && let Some(start) = article::load_prefix(path, format, START_BYTES)
     {
-        link.send(Msg::Opened { entry, article: Arc::new(start), whole: false });
+        link.finish(Msg::Opened { entry, article: Arc::new(start), whole: false });
         return;
     }
-    link.send(Msg::Opened { entry, article: Arc::new(article::load_guarded(path, format)), whole: true });
+    link.finish(Msg::Opened { entry, article: Arc::new(article::load_guarded(path, format)), whole: true });
 }
 
 /// Every match in a huge article, within [`COUNT_BUDGET`].
 fn count(generation: u64, text: &str, query: &Matcher, link: &Link) {
     let (matches, complete) = query.find_within(text, 0..text.len(), Some(COUNT_BUDGET));
-    link.send(Msg::Counted { generation, matches, complete });
+    link.finish(Msg::Counted { generation, matches, complete });
 }
 
 /// Every article read fully for the list (its text dropped), in batches.
@@ -119,7 +119,7 @@ fn load_all(articles: Vec<(usize, PathBuf, Format)>, link: &Link) {
         }
     }
     if !batch.is_empty() {
-        link.send(Msg::Loaded(batch));
+        link.finish(Msg::Loaded(batch));
     }
 }
 
@@ -148,6 +148,6 @@ fn search_library(
         if hits.is_empty() || link.send(Msg::LibraryHits { generation, hits, done: false }) { Ok(()) } else { Err(()) }
     });
     if finished.is_ok() {
-        link.send(Msg::LibraryHits { generation, hits: Vec::new(), done: true });
+        link.finish(Msg::LibraryHits { generation, hits: Vec::new(), done: true });
     }
 }
