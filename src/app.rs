@@ -32,6 +32,10 @@ pub const SAVE_EVERY: Duration = Duration::from_secs(2);
 /// same frame; one that takes longer (a file that blocks) is shown when it comes, and a key
 /// pressed meanwhile ends the wait at once.
 const OPEN_WAIT: Duration = Duration::from_millis(100);
+/// How long the wait for an article yields rather than sleeps: most articles come within it,
+/// and a thread that yields runs again at once, where one that sleeps waits for the scheduler
+/// (milliseconds on a busy machine).
+const YIELD_FIRST: Duration = Duration::from_millis(2);
 /// How long [`App::step`] waits for the article it asked for: scripts see every one.
 const SCRIPT_WAIT: Duration = Duration::from_secs(30);
 /// How long the loop waits for a key while background work is answering, and while idle.
@@ -92,11 +96,20 @@ impl App {
     /// Takes in results until the reading pane has what was asked for since `mark`, `max` has
     /// passed, or `interrupted` says a key is waiting.
     fn wait_for_view(&mut self, mark: u64, max: Duration, mut interrupted: impl FnMut() -> bool) {
-        let deadline = Instant::now() + max;
+        let started = Instant::now();
+        let deadline = started + max;
         while self.jobs.view_waits(mark) && !interrupted() {
-            // Short waits, so a key pressed meanwhile is seen at once.
-            let next = (Instant::now() + POLL_BUSY).min(deadline);
-            match self.jobs.next_until(next) {
+            let msg = if started.elapsed() < YIELD_FIRST {
+                let msg = self.jobs.try_next();
+                if msg.is_none() {
+                    std::thread::yield_now();
+                }
+                msg
+            } else {
+                // Short waits, so a key pressed meanwhile is seen at once.
+                self.jobs.next_until((Instant::now() + POLL_BUSY).min(deadline))
+            };
+            match msg {
                 Some(msg) => self.send(msg),
                 None if Instant::now() >= deadline => return,
                 None => {}
