@@ -20,7 +20,7 @@ use newsdesk::library::{Format, Library, article};
 use newsdesk::text::highlights::{Highlights, cut, cut_back};
 use newsdesk::text::watch::WatchList;
 use newsdesk::text::wrap::{Header, Layout};
-use newsdesk::update::{Edit, Msg};
+use newsdesk::update::Msg;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -60,7 +60,7 @@ fn first_frame_10k_articles(bencher: Bencher) {
         app.step(Msg::Resize(200, 60));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
         draw(&app, &mut terminal);
-        app.state.order.len()
+        app.state.list.order.len()
     });
 }
 
@@ -123,7 +123,7 @@ fn key_scroll_1mb(bencher: Bencher) {
     let (mut app, mut terminal) = big_app(true);
     let mut down = true;
     bencher.bench_local(|| {
-        let top = app.state.reader.as_ref().map_or(0, |r| r.top);
+        let top = app.state.reading.reader.as_ref().map_or(0, |r| r.top);
         if top == 0 || top > 2000 {
             down = top == 0;
         }
@@ -137,7 +137,7 @@ fn key_scroll_1mb(bencher: Bencher) {
 fn key_switch_article_1mb(bencher: Bencher) {
     let (mut app, mut terminal) = big_app(true);
     bencher.bench_local(|| {
-        let action = if app.state.selected == 0 { Action::NextArticle } else { Action::PrevArticle };
+        let action = if app.state.list.selected == 0 { Action::NextArticle } else { Action::PrevArticle };
         app.step(Msg::Action(action));
         draw(&app, &mut terminal);
     });
@@ -155,7 +155,7 @@ fn key_open_unseen_1mb(bencher: Bencher) {
 }
 
 fn match_count(app: &App) -> usize {
-    app.state.search.as_ref().map_or(0, |s| s.matches.len())
+    app.state.reading.search.as_ref().map_or(0, |s| s.matches.len())
 }
 
 /// Searching a 10 MB article for `the` from the reading pane: `/`, `t`, `h`, `e` (each
@@ -201,8 +201,8 @@ fn search_keystroke_1mb(bencher: Bencher) {
     app.step(Msg::Action(Action::Search));
     type_text(&mut app, "the");
     bencher.bench_local(|| {
-        let typed = app.state.prompt.as_ref().is_some_and(|p| p.input.ends_with('x'));
-        app.step(Msg::Edit(if typed { Edit::Backspace } else { Edit::Insert('x') }));
+        let typed = app.state.overlays.prompt.as_ref().is_some_and(|p| p.input.ends_with('x'));
+        app.step(if typed { Msg::Action(Action::DeleteBack) } else { Msg::Type('x') });
         draw(&app, &mut terminal);
         match_count(&app)
     });
@@ -213,10 +213,10 @@ fn search_keystroke_1mb(bencher: Bencher) {
 #[divan::bench(sample_count = 50, sample_size = 1)]
 fn search_first_key_1mb(bencher: Bencher) {
     let prepare = |app: &mut App| {
-        if app.state.prompt.is_none() {
+        if app.state.overlays.prompt.is_none() {
             app.step(Msg::Action(Action::Search));
         }
-        app.step(Msg::Edit(Edit::DeleteToStart));
+        app.step(Msg::Action(Action::DeleteToStart));
     };
     bench_prepared(bencher, big_app(true), prepare, |app, terminal| {
         type_text(app, "e");
@@ -335,9 +335,71 @@ fn key_open_unseen_10mb_highlighted(bencher: Bencher) {
     bencher.with_inputs(|| app_on(short_and_huge_folder(), false)).bench_local_values(|(mut app, mut terminal)| {
         app.step(Msg::Action(Action::MoveDown));
         draw(&app, &mut terminal);
-        let reader = app.state.reader.as_ref().expect("shown");
+        let reader = app.state.reading.reader.as_ref().expect("shown");
         assert!(!reader.highlights.entities.is_empty(), "the view is highlighted");
         assert!(reader.article.doc.text.len() < 1 << 20, "its start is shown first");
+        (app, terminal)
+    });
+}
+
+/// Typing a regex too big to compile, `(\w{500}){500}`, into the search prompt of a 1 MB
+/// article: each keystroke compiles the pattern so far (refused once over the size limit, and
+/// then searched as text), searches and draws a frame.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn typing_a_huge_regex(bencher: Bencher) {
+    let prepare = |app: &mut App| {
+        if app.state.overlays.prompt.is_none() {
+            app.step(Msg::Action(Action::Search));
+            app.step(Msg::Action(Action::ToggleRegex));
+        }
+        app.step(Msg::Action(Action::DeleteToStart));
+    };
+    bench_prepared(bencher, big_app(true), prepare, |app, terminal| {
+        type_text(app, r"(\w{500}){500}");
+        draw(app, terminal);
+        let refused = app.state.reading.search.as_ref().is_some_and(|s| s.matcher.error.is_some());
+        assert!(refused, "the pattern is refused");
+        divan::black_box(match_count(app))
+    });
+}
+
+/// A pathological pattern stops at its time budget: `(?:a.*Z|a)` over a 200,000-character line
+/// (quadratic without the budget) with the 50 ms budget of the test that checks it stops.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn slow_pattern_stops_at_its_budget(bencher: Bencher) {
+    let text = "a".repeat(200_000);
+    let m = newsdesk::text::search::Matcher::new("(?:a.*Z|a)", true);
+    bencher.bench(|| {
+        let (found, complete) = m.find_within(&text, 0..text.len(), Some(std::time::Duration::from_millis(50)));
+        assert!(!complete);
+        found.len()
+    });
+}
+
+/// A folder of one article of 8,000 short paragraphs with a sum of money each (~0.7 MB,
+/// over the size read for entities at once).
+fn ledger_folder() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join("newsdesk-bench-ledger");
+        std::fs::create_dir_all(&dir).expect("bench folder");
+        let body = vec!["The court froze $81 million on February 9, a rise of 300 percent on the year before."; 8_000]
+            .join("\n\n");
+        std::fs::write(dir.join("ledger.txt"), format!("A Very Long Ledger\n\n{body}\n")).expect("bench article");
+        dir
+    })
+}
+
+/// Opening that article and going to its end: the end is highlighted at once (read for
+/// entities around the view), before the whole is read in the background; then a frame.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn key_bottom_of_a_huge_article_highlighted(bencher: Bencher) {
+    bencher.with_inputs(|| app_on(ledger_folder(), false)).bench_local_values(|(mut app, mut terminal)| {
+        app.step(Msg::Action(Action::Open));
+        app.step(Msg::Action(Action::Bottom));
+        draw(&app, &mut terminal);
+        let reader = app.state.reading.reader.as_ref().expect("shown");
+        assert!(!reader.highlights.complete && !reader.highlights.entities.is_empty(), "the view, not all");
         (app, terminal)
     });
 }

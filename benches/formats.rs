@@ -401,7 +401,7 @@ fn epub_10mb_first_screen(bencher: Bencher) {
         })
         .bench_local_values(|()| {
             let (app, _) = app_on(dir);
-            let shown = app.state.reader.as_ref().map_or(0, |r| r.article.words);
+            let shown = app.state.reading.reader.as_ref().map_or(0, |r| r.article.words);
             assert!(shown > 1000, "the first chapters are shown: {shown} words");
             *previous.borrow_mut() = Some(app);
             shown

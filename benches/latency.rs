@@ -91,7 +91,7 @@ fn huge_article() {
         let started = Instant::now();
         let (mut app, _terminal) = first_frame(&dir);
         first.push(started.elapsed());
-        assert!(app.state.reader.as_ref().is_some_and(|r| !r.highlights.entities.is_empty()), "highlighted");
+        assert!(app.state.reading.reader.as_ref().is_some_and(|r| !r.highlights.entities.is_empty()), "highlighted");
         // The rest is read on a thread; the next sample must not compete with it.
         assert!(app.wait_for_background(Duration::from_secs(120)));
     }

@@ -68,9 +68,18 @@ actions! {
     ToggleRegex => "toggle-regex", "in a prompt: switch between plain text and regex";
     HistoryPrev => "history-prev", "in a prompt: recall the previous query";
     HistoryNext => "history-next", "in a prompt: recall the next query";
+    DeleteBack => "delete-back", "in a prompt: delete the character before the cursor";
+    DeleteForward => "delete-forward", "in a prompt: delete the character under the cursor";
+    DeleteWord => "delete-word", "in a prompt: delete the word before the cursor";
+    DeleteToStart => "delete-to-start", "in a prompt: delete from the start to the cursor";
+    CursorLeft => "cursor-left", "in a prompt: move the cursor one character left";
+    CursorRight => "cursor-right", "in a prompt: move the cursor one character right";
+    CursorStart => "cursor-start", "in a prompt: move the cursor to the start";
+    CursorEnd => "cursor-end", "in a prompt: move the cursor to the end";
     JumpToEntity => "jump-to-entity", "in the panel: go to the chosen entity";
     FilterByEntity => "filter-by-entity", "in the panel: list the articles that mention the chosen entity";
     ClosePanel => "close-panel", "in the panel: close it";
+    CloseHelp => "close-help", "in the help overlay: close it";
 }
 
 impl Action {
@@ -95,7 +104,7 @@ impl UnknownAction {
     /// `: did you mean "move-down"?` when a bound action is near the mistyped name.
     fn hint(name: &str) -> String {
         let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-        crate::config::layers::nearest(name, &names).map(|n| format!(": did you mean \"{n}\"?")).unwrap_or_default()
+        crate::suggest::did_you_mean(name, &names)
     }
 }
 

@@ -13,6 +13,7 @@ use newsdesk::config::{self, Config};
 use newsdesk::library::{Library, absolute, check_folder};
 use newsdesk::text::sanitize::printable;
 use newsdesk::tui::Tui;
+use newsdesk::update::Msg;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 /// Exit code for bad input: a bad config, a missing folder.
@@ -110,15 +111,21 @@ fn run(library: Library, config: Config) -> anyhow::Result<Exit> {
     let mouse = config.ui.mouse;
     watchdog(Arc::clone(&signal), mouse);
     let mut app = App::new(library, config);
+    // Both are read in the background; the first frame waits briefly for the state.
     if let Some(path) = newsdesk::store::default_path() {
-        app.keep_state(path);
+        app.send(Msg::KeepState(path));
     }
-    app.scan_in_background();
-    let mut tui = Tui::enter(mouse)?;
+    app.send(Msg::ReadFolder);
+    let mut tui = Tui::enter(mouse, newsdesk::library::article::in_guarded_load)?;
     let exit = app.run(&mut tui.terminal, &signal)?;
     drop(tui);
     Ok(exit)
 }
+
+/// How often the watchdog looks at the signal flag.
+const WATCHDOG_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+/// How long the event loop's own way out (state saved, terminal restored) is given first.
+const WATCHDOG_GRACE: std::time::Duration = std::time::Duration::from_millis(700);
 
 /// Ends the process when a terminating signal has been waiting for longer than the event loop
 /// needs to see it: when the terminal goes away, reading it can block or spin inside the
@@ -126,11 +133,10 @@ fn run(library: Library, config: Config) -> anyhow::Result<Exit> {
 fn watchdog(signal: Arc<AtomicUsize>, mouse: bool) {
     std::thread::spawn(move || {
         loop {
-            std::thread::sleep(std::time::Duration::from_millis(100));
+            std::thread::sleep(WATCHDOG_EVERY);
             let sig = signal.load(std::sync::atomic::Ordering::Relaxed);
             if sig != 0 {
-                // The loop's own way out (state saved, terminal restored) goes first.
-                std::thread::sleep(std::time::Duration::from_millis(700));
+                std::thread::sleep(WATCHDOG_GRACE);
                 newsdesk::tui::restore(mouse);
                 std::process::exit(i32::try_from(128 + sig).unwrap_or(1));
             }

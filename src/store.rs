@@ -158,7 +158,7 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// The state file and what loading it said.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Loaded {
     pub memory: Memory,
     /// A message for the user: the file was corrupt and set aside, or could not be read.
@@ -231,14 +231,13 @@ pub fn save(path: &Path, saved: &Saved) -> std::io::Result<()> {
 /// only the newest state waiting is written. Dropping it waits for the last write.
 pub struct Writer {
     tx: Option<std::sync::mpsc::Sender<Saved>>,
-    errors: std::sync::mpsc::Receiver<String>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Writer {
-    pub fn spawn(path: PathBuf) -> Self {
+    /// A writer for the file at `path`; each failed write is handed to `failed` in words.
+    pub fn spawn(path: PathBuf, failed: impl Fn(String) + Send + 'static) -> Self {
         let (tx, rx) = std::sync::mpsc::channel::<Saved>();
-        let (err_tx, errors) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
             while let Ok(mut saved) = rx.recv() {
                 // States that queued up meanwhile: only the newest matters.
@@ -246,11 +245,11 @@ impl Writer {
                     saved = newer;
                 }
                 if let Err(e) = save(&path, &saved) {
-                    let _ = err_tx.send(format!("reading state not saved: {}: {e}", path.display()));
+                    failed(format!("reading state not saved: {}: {e}", path.display()));
                 }
             }
         });
-        Self { tx: Some(tx), errors, thread: Some(thread) }
+        Self { tx: Some(tx), thread: Some(thread) }
     }
 
     /// Queues `saved` to be written.
@@ -258,11 +257,6 @@ impl Writer {
         if let Some(tx) = &self.tx {
             let _ = tx.send(saved);
         }
-    }
-
-    /// The problem the last writes met, if any.
-    pub fn error(&self) -> Option<String> {
-        self.errors.try_iter().last()
     }
 }
 
@@ -303,17 +297,20 @@ mod tests {
     fn the_writer_writes_the_newest_state_before_it_goes() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
-        let writer = Writer::spawn(path.clone());
+        let writer = Writer::spawn(path.clone(), |_| {});
         for at in 0..50 {
             writer.write(Memory::default().merged("/lib", None, vec![record("/lib/a.txt", 1, at, 1)]));
         }
         drop(writer);
         assert_eq!(load(&path).memory.by_path("/lib/a.txt").map(|r| r.reading.at), Some(49));
         // A folder that cannot be made is reported, not fatal.
-        let writer = Writer::spawn(path.join("under-a-file/state.json"));
+        let (tx, errors) = std::sync::mpsc::channel();
+        let writer = Writer::spawn(path.join("under-a-file/state.json"), move |e| {
+            let _ = tx.send(e);
+        });
         writer.write(Saved::default());
-        std::thread::sleep(std::time::Duration::from_millis(200));
-        assert!(writer.error().is_some_and(|e| e.starts_with("reading state not saved")));
+        drop(writer);
+        assert!(errors.try_recv().is_ok_and(|e| e.starts_with("reading state not saved")));
     }
 
     #[test]

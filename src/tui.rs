@@ -20,12 +20,13 @@ pub struct Tui {
 
 impl Tui {
     /// Enters raw mode and the alternate screen (and mouse capture when `mouse`), after
-    /// installing a panic hook that undoes all of it before the panic message is printed.
-    pub fn enter(mouse: bool) -> io::Result<Self> {
+    /// installing a panic hook that undoes all of it before the panic message is printed,
+    /// except for a panic that `caught` says will be caught (a guarded article load shows it
+    /// as a warning).
+    pub fn enter(mouse: bool, caught: fn() -> bool) -> io::Result<Self> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            // A panic inside a guarded article load is caught and shown as a warning.
-            if crate::library::article::in_guarded_load() {
+            if caught() {
                 return;
             }
             restore(mouse);

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use divan::Bencher;
 use newsdesk::app::App;
-use newsdesk::update::{Edit, Msg};
+use newsdesk::update::Msg;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -100,7 +100,7 @@ pub fn folder(n: usize) -> &'static Path {
 /// Types `text` into the open prompt.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.step(Msg::Edit(Edit::Insert(c)));
+        app.step(Msg::Type(c));
     }
 }
 

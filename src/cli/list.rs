@@ -4,8 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::config::Config;
-use crate::library::{Library, meta::reading_minutes};
-use crate::state::{Options, State};
+use crate::library::{Library, meta::reading_minutes, sort};
 use crate::text::sanitize::sanitize;
 
 /// `newsdesk list`: every article fully read, in list order, as lines or JSON; given a file,
@@ -13,8 +12,8 @@ use crate::text::sanitize::sanitize;
 pub fn list(root: &Path, json: bool, config: &Config, out: &mut impl Write) -> anyhow::Result<()> {
     let mut library = if root.is_file() { Library::open_file(root)? } else { Library::open(root)? };
     library.load_all();
-    let state = State::new(library, Options::from(config));
-    let entries = state.order.iter().filter_map(|&i| state.entry(i));
+    let order = sort::order(&library.entries, config.library.sort, |e| !e.gone);
+    let entries = order.iter().map(|&i| &library.entries[i]);
     if json {
         let rows: Vec<serde_json::Value> = entries
             .map(|e| {

@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::Cli;
+use super::args::Cli;
 
 /// Writes the completion script for `shell`.
 pub fn completions(shell: Shell, out: &mut impl Write) -> anyhow::Result<()> {

@@ -128,11 +128,7 @@ fn read_watch_list(
         return Err(vec![entry.error(path, message)]);
     };
     let mut errors = Vec::new();
-    let field = |name: &str| {
-        let mut p = path.to_vec();
-        p.push(name);
-        p.join(".")
-    };
+    let field = |name: &str| [path, &[name]].concat().join(".");
     for key in table.keys().filter(|k| !EntitiesConfig::WATCH_FIELDS.contains(&k.get_ref().as_ref())) {
         let message = unknown("watch-list field", key.get_ref(), EntitiesConfig::WATCH_FIELDS);
         errors.push(entry.source.error(key.span(), Some(field(key.get_ref())), message));
@@ -143,34 +139,12 @@ fn read_watch_list(
 
     let name = match value("name") {
         None => Err(missing("name")),
-        Some(v) => match v.get_ref().as_str() {
-            Some(text) if !text.trim().is_empty() => {
-                let line = entry.source.position(v.span().start).0;
-                if let Some((_, first)) = names.iter().find(|(seen, _)| seen == text) {
-                    Err(entry.source.error(
-                        v.span(),
-                        Some(field("name")),
-                        format!("watch-list name \"{text}\" is already used on line {first}; names must be unique"),
-                    ))
-                } else {
-                    names.push((text.to_owned(), line));
-                    Ok(text.to_owned())
-                }
-            }
-            _ => Err(entry.source.error(
-                v.span(),
-                Some(field("name")),
-                format!("expected a non-empty name, found {}", describe(v.get_ref())),
-            )),
-        },
+        Some(v) => read_name(entry, v, &field("name"), names),
     };
     let style = match value("style") {
         None => Err(vec![missing("style")]),
         Some(v) => {
-            let found = Found { layer: entry.layer, source: entry.source, value: v };
-            let mut style_path = path.to_vec();
-            style_path.push("style");
-            read_style(&found, &style_path)
+            read_style(&Found { layer: entry.layer, source: entry.source, value: v }, &[path, &["style"]].concat())
         }
     };
     let regex = match value("regex") {
@@ -186,41 +160,80 @@ fn read_watch_list(
     let style = style.map_err(|mut e| errors.append(&mut e)).ok();
     let regex = regex.map_err(|e| errors.push(e)).ok();
     let terms = terms.map_err(|e| errors.push(e)).ok();
-    let (Some(name), Some(style), Some(regex), Some(terms)) = (name, style, regex, terms) else {
+    let (Some(name), Some(style), Some(regex), Some(terms), true) = (name, style, regex, terms, errors.is_empty())
+    else {
         return Err(errors);
     };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let term_errors = check_terms(entry, &terms, regex, &field("terms"));
     if !term_errors.is_empty() {
         return Err(term_errors);
     }
     let texts: Vec<String> = terms.iter().map(|(text, _)| text.clone()).collect();
-    WatchList::new(name, texts, regex).map(|list| (list, style)).map_err(|error| {
-        let term = |i: usize| {
-            let (text, span) = &terms[i];
-            (span.clone(), format!("{}[{i}]", field("terms")), text.as_str())
-        };
-        let (span, at, message) = match &error {
-            WatchError::EmptyTerm { term: i } => {
-                let (span, at, _) = term(*i);
-                (span, at, "an empty term would match nothing".to_owned())
+    WatchList::new(name, texts, regex)
+        .map(|list| (list, style))
+        .map_err(|error| vec![watch_error(entry, &error, &terms, value("terms"), &field("terms"))])
+}
+
+/// A watch-list's `name`: a non-empty string not used by an earlier list of `names`.
+fn read_name(
+    entry: &Found<'_, '_>,
+    v: &toml::Spanned<DeValue<'_>>,
+    at: &str,
+    names: &mut Vec<(String, usize)>,
+) -> Result<String, super::ConfigError> {
+    match v.get_ref().as_str() {
+        Some(text) if !text.trim().is_empty() => {
+            let line = entry.source.position(v.span().start).0;
+            if let Some((_, first)) = names.iter().find(|(seen, _)| seen == text) {
+                Err(entry.source.error(
+                    v.span(),
+                    Some(at.to_owned()),
+                    format!("watch-list name \"{text}\" is already used on line {first}; names must be unique"),
+                ))
+            } else {
+                names.push((text.to_owned(), line));
+                Ok(text.to_owned())
             }
-            WatchError::Regex { term: i, message } => {
-                let (span, at, text) = term(*i);
-                (span, at, format!("invalid regex {text:?}: {message}"))
-            }
-            WatchError::MatchesEmpty { term: i } => {
-                let (span, at, text) = term(*i);
-                (span, at, format!("the regex {text:?} matches empty text, so it would highlight nothing"))
-            }
-            WatchError::TooLarge { .. } => {
-                (value("terms").map_or(0..0, toml::Spanned::span), field("terms"), error.to_string())
-            }
-        };
-        vec![entry.source.error(span, Some(at), message)]
-    })
+        }
+        _ => Err(entry.source.error(
+            v.span(),
+            Some(at.to_owned()),
+            format!("expected a non-empty name, found {}", describe(v.get_ref())),
+        )),
+    }
+}
+
+/// Where and why compiling a watch-list failed: at the term at fault (`terms` as read, with
+/// their spans), or at the whole `terms` value.
+fn watch_error(
+    entry: &Found<'_, '_>,
+    error: &WatchError,
+    terms: &[(String, std::ops::Range<usize>)],
+    terms_value: Option<&toml::Spanned<DeValue<'_>>>,
+    at: &str,
+) -> super::ConfigError {
+    let term = |i: usize| {
+        let (text, span) = &terms[i];
+        (span.clone(), format!("{at}[{i}]"), text.as_str())
+    };
+    let (span, at, message) = match error {
+        WatchError::EmptyTerm { term: i } => {
+            let (span, at, _) = term(*i);
+            (span, at, "an empty term would match nothing".to_owned())
+        }
+        WatchError::Regex { term: i, message } => {
+            let (span, at, text) = term(*i);
+            (span, at, format!("invalid regex {text:?}: {message}"))
+        }
+        WatchError::MatchesEmpty { term: i } => {
+            let (span, at, text) = term(*i);
+            (span, at, format!("the regex {text:?} matches empty text, so it would highlight nothing"))
+        }
+        WatchError::TooLarge { .. } => {
+            (terms_value.map_or(0..0, toml::Spanned::span), at.to_owned(), error.to_string())
+        }
+    };
+    entry.source.error(span, Some(at), message)
 }
 
 /// Each term of a watch-list on its own, so every bad term is reported, not only the first.

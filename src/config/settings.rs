@@ -92,7 +92,8 @@ impl LibraryConfig {
             if path.is_empty() { Err("expected a folder path, found an empty string".into()) } else { Ok(path.into()) }
         });
         let sort = layers.get(&["library", "sort"], |v| {
-            as_str(v, "a sort key (date, title, path or length)")?.parse().map_err(|e: UnknownSortKey| e.to_string())
+            let expected = format!("a sort key ({})", SortKey::NAMES.join(", "));
+            as_str(v, &expected)?.parse().map_err(|e: UnknownSortKey| e.to_string())
         });
         Some(Self { path: path?, sort: sort? })
     }
@@ -136,6 +137,12 @@ mod tests {
     fn sort_keys_round_trip(#[case] text: &str, #[case] key: SortKey) {
         assert_eq!(text.parse(), Ok(key));
         assert_eq!(key.to_string(), text);
+    }
+
+    #[test]
+    fn a_sort_key_of_the_wrong_type_names_every_key() {
+        let errors = crate::config::Config::from_toml("[library]\nsort = 3\n", "u.toml", false).expect_err("rejected");
+        assert!(errors.to_string().contains("a sort key (date, title, path, length, last-read)"), "{errors}");
     }
 
     #[test]

@@ -49,9 +49,7 @@ pub(crate) fn parse_colour(text: &str) -> Result<Color, String> {
     let trimmed = text.trim();
     let name = if trimmed.eq_ignore_ascii_case("default") { "reset" } else { trimmed };
     Color::from_str(name).map_err(|_| {
-        let hint = super::layers::nearest(trimmed, COLOUR_NAMES)
-            .map(|n| format!(": did you mean \"{n}\"?"))
-            .unwrap_or_default();
+        let hint = crate::suggest::did_you_mean(trimmed, COLOUR_NAMES);
         format!("unknown colour {text:?}{hint} ({COLOUR_FORMS})")
     })
 }

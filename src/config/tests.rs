@@ -64,7 +64,7 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
 )]
 #[case::unknown_scope(
     "unknown_scope.toml",
-    "2:7: keys.editor: unknown key scope \"editor\" (expected one of: global, list, reader, prompt, panel)"
+    "2:7: keys.editor: unknown key scope \"editor\" (expected one of: global, list, reader, prompt, panel, help)"
 )]
 #[case::unknown_action(
     "unknown_action.toml",
@@ -72,8 +72,9 @@ const COLOUR_HINT: &str = "(expected one of the names black, red, green, yellow,
      move-up, move-down, page-up, page-down, half-page-up, half-page-down, top, bottom, open, \
      back, next-article, prev-article, cycle-sort, filter, clear-filter, narrow-folder, toggle-read, \
      edit, search, next-match, prev-match, clear-search, toggle-entities, entity-legend, entity-panel, \
-     accept, cancel, toggle-regex, history-prev, history-next, jump-to-entity, filter-by-entity, \
-     close-panel)"
+     accept, cancel, toggle-regex, history-prev, history-next, \
+     delete-back, delete-forward, delete-word, delete-to-start, cursor-left, cursor-right, \
+     cursor-start, cursor-end, jump-to-entity, filter-by-entity, close-panel, close-help)"
 )]
 #[case::bad_key(
     "bad_key.toml",

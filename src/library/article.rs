@@ -11,9 +11,11 @@ use std::path::Path;
 use super::front_matter;
 use super::markdown;
 use super::meta::{Meta, date_from_file_name};
+pub(crate) use super::parsed::with_title;
+pub use super::parsed::{Article, file_stem};
 use super::read::{self, MAX_ARTICLE_BYTES, ReadError};
 use super::{encoding, epub, html, rst, sniff, txt};
-use crate::text::doc::{Block, BlockKind, Document};
+use crate::text::doc::{BlockKind, Document};
 
 /// The formats newsdesk reads, by file extension or by content (see `sniff.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -33,34 +35,11 @@ pub enum Format {
     Unsupported,
 }
 
-/// A parsed article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Article {
-    pub meta: Meta,
-    pub doc: Document,
-    pub words: usize,
-    pub warnings: Vec<String>,
-    /// [`crate::store::content_hash`] of the file's bytes; 0 when it could not be read.
-    pub hash: u64,
-}
-
-impl Article {
-    /// The lines the reading pane shows between the title and the body.
-    pub fn header(&self) -> crate::text::wrap::Header {
-        crate::text::wrap::Header { meta: self.meta.has_byline(), notes: self.warnings.len() }
-    }
-}
 /// What the list and the reading pane say about an unsupported document.
 pub const UNSUPPORTED: &str = "not a supported format";
 
 /// Bytes read first, to tell a binary file before reading the rest.
 const SNIFF_BYTES: usize = 8 * 1024;
-
-/// The file name without its extension: the title of last resort.
-pub fn file_stem(path: &Path) -> String {
-    let stem = path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
-    crate::text::sanitize::strip_sequences(&stem, false).into_owned()
-}
 
 /// Decodes file bytes as [`encoding::decode`] does (BOM, UTF-8, else a detected legacy
 /// encoding), with its warning when no encoding fits.
@@ -123,31 +102,6 @@ fn parse_markdown(raw: &str, path: &Path, meta: &mut Meta, warnings: &mut Vec<St
         }
     }
     with_title(&meta.title, body)
-}
-
-/// Puts `title` in front of `body` as its title block, shifting every range.
-pub(crate) fn with_title(title: &str, body: Document) -> Document {
-    let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let shift = title.len() + 1;
-    let mut text = String::with_capacity(shift + body.text.len());
-    text.push_str(&title);
-    text.push('\n');
-    text.push_str(&body.text);
-    let mut blocks = Vec::with_capacity(body.blocks.len() + 1);
-    blocks.push(Block::new(0..title.len(), BlockKind::Title));
-    blocks.extend(body.blocks.into_iter().map(|mut b| {
-        b.range = b.range.start + shift..b.range.end + shift;
-        b
-    }));
-    let inlines = body
-        .inlines
-        .into_iter()
-        .map(|mut i| {
-            i.range = i.range.start + shift..i.range.end + shift;
-            i
-        })
-        .collect();
-    Document { text, blocks, inlines }
 }
 
 /// Reads and parses an article file; a file that cannot be read still yields an article, with

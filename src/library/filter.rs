@@ -1,6 +1,7 @@
 //! Narrowing the article list: a fuzzy filter on titles, a full-text search of every article
-//! (`>` prefix) and the articles that mention an entity (`@` prefix). Pure: titles and texts
-//! in, positions and counts out.
+//! (`>` prefix) and the articles that mention an entity (`@` prefix). Pure: titles and article
+//! texts in, positions and counts out; reading the articles for a deep query is a background
+//! job's (`jobs::work`).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -165,59 +166,6 @@ impl Counter {
 /// How many times `article` answers a deep `query`; see [`Counter::count`].
 pub fn count(article: &Article, query: &Query, lists: &[WatchList], cancel: &AtomicBool) -> usize {
     Counter::new(query.clone()).count(article, lists, cancel)
-}
-
-/// Articles read per batch of results sent from the background search.
-const BATCH: usize = 256;
-
-/// Reads the articles `jobs` (`(entry, path, format)`) on every core for a deep `query`,
-/// calling `send(hits, done)` with `(entry, count)` batches as they are found; the last call
-/// has `done` set, unless `stop` was raised first (then the search just ends). Returns at once.
-pub fn spawn_search<F>(
-    jobs: Vec<(usize, std::path::PathBuf, crate::library::Format)>,
-    query: Query,
-    lists: std::sync::Arc<[WatchList]>,
-    stop: &std::sync::Arc<AtomicBool>,
-    send: F,
-) where
-    F: Fn(Vec<(usize, usize)>, bool) + Send + Sync + 'static,
-{
-    use std::sync::Arc;
-    use std::sync::atomic::AtomicUsize;
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 8);
-    let shared = Arc::new((jobs, Counter::new(query), lists, AtomicUsize::new(0), AtomicUsize::new(threads), send));
-    for _ in 0..threads {
-        let shared = Arc::clone(&shared);
-        let stop = Arc::clone(stop);
-        std::thread::spawn(move || {
-            let (jobs, counter, lists, next, running, send) = &*shared;
-            let mut hits = Vec::new();
-            let mut read = 0;
-            loop {
-                if stop.load(Ordering::Relaxed) {
-                    return;
-                }
-                let Some((entry, path, format)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) else { break };
-                let article = crate::library::article::load_guarded(path, *format);
-                let n = counter.count(&article, lists, &stop);
-                if n > 0 {
-                    hits.push((*entry, n));
-                }
-                read += 1;
-                if read % BATCH == 0 && !hits.is_empty() {
-                    send(std::mem::take(&mut hits), false);
-                }
-            }
-            // This thread's last hits go before the final `done`, which the last thread to
-            // finish sends.
-            if !hits.is_empty() {
-                send(hits, false);
-            }
-            if running.fetch_sub(1, Ordering::AcqRel) == 1 && !stop.load(Ordering::Relaxed) {
-                send(Vec::new(), true);
-            }
-        });
-    }
 }
 
 #[cfg(test)]

@@ -22,9 +22,11 @@ pub mod front_matter;
 pub mod html;
 pub mod markdown;
 pub mod meta;
+pub mod parsed;
 pub mod read;
 pub mod rst;
 pub mod sniff;
+pub mod sort;
 pub mod txt;
 
 use std::path::{Path, PathBuf};

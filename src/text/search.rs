@@ -212,9 +212,9 @@ mod tests {
         // Each match needs a scan to the end of the line first: quadratic without a budget.
         let text = "a".repeat(200_000);
         let m = Matcher::new("(?:a.*Z|a)", true);
-        let started = Instant::now();
         let (found, complete) = m.find_within(&text, 0..text.len(), Some(Duration::from_millis(50)));
-        assert!(!complete && started.elapsed() < Duration::from_secs(2), "{} matches", found.len());
+        // How soon it stops is measured in benches/core.rs (`slow_pattern_stops_at_its_budget`).
+        assert!(!complete && found.len() < text.len(), "{} matches", found.len());
     }
 
     #[test]

@@ -5,8 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
+use super::capitalised;
+use crate::action::Action;
 use crate::config::Theme;
-use crate::keymap::{Keymap, Scope};
+use crate::keymap::{Keymap, Scope, help_rows};
+use crate::layout::help_popup;
 use crate::text::sanitize::str_width;
 
 /// Draws the help overlay centred over the screen.
@@ -16,44 +19,15 @@ pub struct HelpOverlay<'a> {
     pub scroll: usize,
 }
 
-/// The overlay's rows: a heading per scope, then `keys  description` per bound action.
-pub fn help_rows(keymap: &Keymap) -> Vec<(Option<Scope>, String, String)> {
-    let mut rows = Vec::new();
-    for scope in Scope::ALL {
-        rows.push((Some(scope), String::new(), String::new()));
-        if scope == Scope::Global {
-            rows.push((None, "ctrl-c".to_string(), "quit, whatever the bindings".to_string()));
-        }
-        for (s, action, keys) in keymap.bindings() {
-            if s == scope && !keys.is_empty() {
-                let keys = keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-                rows.push((None, keys, format!("{}: {}", action.name(), action.description())));
-            }
-        }
-    }
-    rows
-}
-
-/// Where the overlay goes on a screen of size `area`, for `rows` rows of help.
-pub fn popup(area: Rect, rows: usize) -> Rect {
-    let width = area.width.saturating_sub(4).min(78);
-    let height = area.height.saturating_sub(2).min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
-}
-
-/// Rows of help visible at once in the overlay.
-pub fn visible_rows(area: Rect, rows: usize) -> usize {
-    usize::from(popup(area, rows).height.saturating_sub(2))
-}
-
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let rows = help_rows(self.keymap);
         let key_width = rows.iter().map(|(_, k, _)| str_width(k)).max().unwrap_or(0).min(24);
-        let popup = popup(area, rows.len());
+        let popup = help_popup(area, rows.len());
         Clear.render(popup, buf);
-        let block = super::pane(Line::from(" Help · esc closes "), true, theme);
+        let close = self.keymap.keys_for(Scope::Help, Action::CloseHelp).first().map(|k| format!(" · {k} closes"));
+        let block = super::pane(Line::from(format!(" Help{} ", close.unwrap_or_default())), true, theme);
         let inner = block.inner(popup);
         block.render(popup, buf);
         let visible = usize::from(inner.height);
@@ -72,7 +46,41 @@ impl Widget for HelpOverlay<'_> {
     }
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+    use crate::config::Config;
+
+    fn draw(config: &Config, scroll: usize) -> Vec<String> {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 50, 8));
+        HelpOverlay { keymap: &config.keymap, theme: &config.theme, scroll }.render(buf.area, &mut buf);
+        super::super::rows(&buf)
+    }
+
+    #[test]
+    fn lists_the_live_keys_by_scope_and_names_its_close_key() {
+        assert_eq!(
+            draw(&Config::default(), 0),
+            [
+                "                                                  ",
+                "  ╭ Help · esc closes ─────────────────────────╮  ",
+                "  │Global keys                                 │  ",
+                "  │ ctrl-c             quit, whatever the bindi│  ",
+                "  │ q                  quit: quit newsdesk     │  ",
+                "  │ ?                  help: show the help over│  ",
+                "  ╰────────────────────────────────────────────╯  ",
+                "                                                  ",
+            ]
+        );
+    }
+
+    #[test]
+    fn scrolls_and_follows_the_bindings() {
+        let config = Config::from_toml("[keys.help]\nclose-help = \"x\"\n", "user.toml", false).expect("valid");
+        let rows = draw(&config, 3);
+        assert!(rows[1].contains("Help · x closes"), "{rows:?}");
+        assert!(rows[2].contains("? ") && rows[3].contains("tab                toggle-focus"), "{rows:?}");
+    }
 }

@@ -21,10 +21,11 @@ pub struct Legend<'a> {
 /// The legend's rows: watch-lists then kinds, those with mentions in the shown article, as
 /// (mark, label, count); a count of a huge article still being read ends in `+`.
 pub fn legend_rows(state: &State) -> Vec<(Mark, String, String)> {
-    let Some(reader) = state.reader.as_ref() else { return Vec::new() };
+    let Some(reader) = state.reading.reader.as_ref() else { return Vec::new() };
     let h = &reader.highlights;
     let more = if h.complete { "" } else { "+" };
-    let lists = (0..state.watch.len()).map(|i| (Mark::Watch(u16::try_from(i).unwrap_or(u16::MAX)), h.list_count(i)));
+    let lists = (0..state.reading.watch_lists.len())
+        .map(|i| (Mark::Watch(u16::try_from(i).unwrap_or(u16::MAX)), h.list_count(i)));
     let kinds = EntityKind::ALL.into_iter().map(|k| (Mark::Entity(k), h.kind_count(k)));
     lists
         .chain(kinds)
@@ -37,7 +38,7 @@ impl Widget for Legend<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let rows = legend_rows(self.state);
-        let title = if self.state.entities_on { " Legend " } else { " Legend · off " };
+        let title = if self.state.reading.entities_on { " Legend " } else { " Legend · off " };
         let label_width = rows.iter().map(|(_, l, _)| str_width(l)).max().unwrap_or(0).min(20);
         let count_width = rows.iter().map(|(_, _, c)| str_width(c)).max().unwrap_or(0);
         let empty = "no entities";
@@ -68,5 +69,48 @@ impl Widget for Legend<'_> {
             ]);
             buf.set_line(inner.x, y, &line, inner.width);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::update::testing::shown;
+
+    #[test]
+    fn counts_each_kind_found_in_its_style_in_the_corner() {
+        let state = shown(2);
+        let config = Config::default();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 24, 8));
+        Legend { state: &state, theme: &config.theme }.render(buf.area, &mut buf);
+        assert_eq!(
+            super::super::rows(&buf),
+            [
+                "                        ",
+                "                        ",
+                "                        ",
+                "          ╭ Legend ────╮",
+                "          │ date     2 │",
+                "          │ money    2 │",
+                "          │ percent  2 │",
+                "          ╰────────────╯",
+            ]
+        );
+        let money = config.theme.mark(Mark::Entity(EntityKind::Money));
+        assert_eq!((buf[(12, 5)].fg, buf[(12, 5)].modifier), (money.fg.unwrap_or_default(), money.add_modifier));
+    }
+
+    #[test]
+    fn says_when_highlighting_is_off_or_nothing_was_found() {
+        let mut state = shown(0);
+        state.reading.entities_on = false;
+        let config = Config::default();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 24, 4));
+        Legend { state: &state, theme: &config.theme }.render(buf.area, &mut buf);
+        let rows = super::super::rows(&buf);
+        assert_eq!(rows[1..], ["      ╭ Legend · off ──╮", "      │ no entities    │", "      ╰────────────────╯"]);
     }
 }

@@ -54,106 +54,105 @@ pub fn entry_details(entry: &Entry, count: Option<(usize, &str)>) -> String {
     parts.join(" · ")
 }
 
+/// With one row per article, the details follow the title only when this many cells are left.
+const MIN_DETAILS: usize = 8;
+
 impl Widget for ListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
-        let theme = self.theme;
-        let count = state.order.len();
         let title =
             Line::from(format!(" {} ", truncate(&state.list_title(), usize::from(area.width).saturating_sub(4))));
-        let block = super::pane(title, state.focus == Focus::List, theme);
+        let block = super::pane(title, state.focus == Focus::List, self.theme);
         let inner = block.inner(area);
         block.render(area, buf);
-        if count == 0 {
-            let text = match &state.filter {
-                _ if state.scanning => vec![Line::styled("Reading the folder…", theme.list_meta)],
-                Some(f) if !f.complete => vec![Line::styled("Searching…", theme.list_meta)],
-                Some(_) => vec![
-                    Line::styled("No article matches.", theme.warning),
-                    Line::raw(""),
-                    Line::styled("esc shows them all again.", theme.list_meta),
-                ],
-                None if state.library.entries.iter().any(|e| !e.gone) => {
-                    vec![Line::styled("No articles in this folder.", theme.warning)]
-                }
-                None => vec![
-                    Line::styled("No articles here.", theme.warning),
-                    Line::raw(""),
-                    Line::styled("See the reading pane.", theme.list_meta),
-                ],
-            };
-            Paragraph::new(text).wrap(Wrap { trim: true }).render(inner, buf);
+        if state.list.order.is_empty() {
+            Paragraph::new(self.empty_text()).wrap(Wrap { trim: true }).render(inner, buf);
             return;
         }
         let (_, per) = state.list_rows();
-        let width = usize::from(inner.width);
-        let mut fuzzy = match state.filter.as_ref().map(|f| &f.query) {
+        let mut fuzzy = match state.list.filter.as_ref().map(|f| &f.query) {
             Some(Query::Title(q)) => Some(TitleMatcher::new(q)),
             _ => None,
         };
-        let counts = state.filter.as_ref().map(|f| (&f.counts, f.query.unit()));
-        for (row, pos) in (state.list_top..count).enumerate() {
+        for (row, pos) in (state.list.top..state.list.order.len()).enumerate() {
             let y = inner.y + u16::try_from(row * per).unwrap_or(u16::MAX);
             if y >= inner.bottom() {
                 break;
             }
-            let Some(entry) = state.order.get(pos).and_then(|&i| state.entry(i)) else {
-                break;
-            };
-            let selected = pos == state.selected;
-            let base = if !selected {
-                theme.list_item
-            } else if state.focus == Focus::List {
-                theme.list_selected
-            } else {
-                theme.list_selected_unfocused
-            };
-            let rows = Rect {
-                x: inner.x,
-                y,
-                width: inner.width,
-                height: u16::try_from(per).unwrap_or(1).min(inner.bottom() - y),
-            };
-            buf.set_style(rows, base);
-            // A document newsdesk does not read: listed dimmed, without a warning mark.
-            let dimmed = entry.format == Format::Unsupported;
-            let base = if dimmed { theme.list_meta.patch(base) } else { base };
-            let (mark, mark_style) = if dimmed {
-                ("  ", base)
-            } else if entry.warning.is_some() {
-                ("⚠ ", theme.warning.patch(base))
-            } else if entry.reading.read {
-                ("  ", base)
-            } else {
-                ("● ", theme.list_unread.patch(base))
-            };
-            let count = counts.and_then(|(c, unit)| c.get(&state.order[pos]).map(|&n| (n, unit)));
-            let details = entry_details(entry, count);
-            let meta_style = if selected { base } else { theme.list_meta };
-            let matched = fuzzy.as_mut().map(|m| m.indices(&entry.meta.title)).unwrap_or_default();
-            let title_spans = |title: String| -> Vec<Span<'static>> {
-                let mut spans = vec![Span::styled(mark, mark_style)];
-                spans.extend(highlighted(&title, &matched, base, theme.list_filter_match.patch(base)));
-                spans
-            };
-            if per == 2 {
-                let title = truncate(&entry.meta.title, width.saturating_sub(str_width(mark)));
-                buf.set_line(inner.x, y, &Line::from(title_spans(title)), inner.width);
-                if y + 1 < inner.bottom() {
-                    let details = truncate(&format!("  {details}"), width);
-                    buf.set_line(inner.x, y + 1, &Line::styled(details, meta_style), inner.width);
-                }
-            } else {
-                let room = width.saturating_sub(str_width(mark));
-                let title = truncate(&entry.meta.title, room);
-                let spare = room.saturating_sub(str_width(&title));
-                let mut spans = title_spans(title);
-                if spare > 8 && !details.is_empty() {
-                    spans.push(Span::styled(format!(" {}", truncate(&details, spare - 1)), meta_style));
-                }
-                buf.set_line(inner.x, y, &Line::from(spans), inner.width);
-            }
+            let height = u16::try_from(per).unwrap_or(1).min(inner.bottom() - y);
+            self.render_entry(pos, per == 2, fuzzy.as_mut(), Rect { y, height, ..inner }, buf);
         }
+    }
+}
+
+impl ListView<'_> {
+    /// What an empty list says: why it is empty, and what to do.
+    fn empty_text(&self) -> Vec<Line<'static>> {
+        let (state, theme) = (self.state, self.theme);
+        match &state.list.filter {
+            _ if state.list.scanning => vec![Line::styled("Reading the folder…", theme.list_meta)],
+            Some(f) if !f.complete => vec![Line::styled("Searching…", theme.list_meta)],
+            Some(_) => vec![
+                Line::styled(format!("{}.", super::capitalised(crate::state::NO_MATCH)), theme.warning),
+                Line::raw(""),
+                Line::styled("esc shows them all again.", theme.list_meta),
+            ],
+            None if state.library.entries.iter().any(|e| !e.gone) => {
+                vec![Line::styled(format!("{}.", super::capitalised(crate::state::NO_ARTICLES)), theme.warning)]
+            }
+            None => vec![
+                Line::styled("No articles here.", theme.warning),
+                Line::raw(""),
+                Line::styled("See the reading pane.", theme.list_meta),
+            ],
+        }
+    }
+
+    /// The article at list position `pos` in `area`: a read mark, the title with the filter's
+    /// matched letters, and its details below (`two_rows`, where the row below is in `area`) or
+    /// beside.
+    fn render_entry(&self, pos: usize, two_rows: bool, fuzzy: Option<&mut TitleMatcher>, area: Rect, buf: &mut Buffer) {
+        let (state, theme) = (self.state, self.theme);
+        let Some(entry) = state.list.order.get(pos).and_then(|&i| state.entry(i)) else { return };
+        let selected = pos == state.list.selected;
+        let base = match (selected, state.focus) {
+            (false, _) => theme.list_item,
+            (true, Focus::List) => theme.list_selected,
+            (true, Focus::Reader) => theme.list_selected_unfocused,
+        };
+        buf.set_style(area, base);
+        // A document newsdesk does not read: listed dimmed, without a warning mark.
+        let dimmed = entry.format == Format::Unsupported;
+        let base = if dimmed { theme.list_meta.patch(base) } else { base };
+        let (mark, mark_style) = if dimmed {
+            ("  ", base)
+        } else if entry.warning.is_some() {
+            ("⚠ ", theme.warning.patch(base))
+        } else if entry.reading.read {
+            ("  ", base)
+        } else {
+            ("● ", theme.list_unread.patch(base))
+        };
+        let filter = state.list.filter.as_ref();
+        let count = filter.and_then(|f| f.counts.get(&state.list.order[pos]).map(|&n| (n, f.query.unit())));
+        let details = entry_details(entry, count);
+        let meta_style = if selected { base } else { theme.list_meta };
+        let matched = fuzzy.map(|m| m.indices(&entry.meta.title)).unwrap_or_default();
+        let width = usize::from(area.width);
+        let room = width.saturating_sub(str_width(mark));
+        let title = truncate(&entry.meta.title, room);
+        let spare = room.saturating_sub(str_width(&title));
+        let mut spans = vec![Span::styled(mark, mark_style)];
+        spans.extend(highlighted(&title, &matched, base, theme.list_filter_match.patch(base)));
+        if two_rows {
+            if area.height >= 2 {
+                let below = Line::styled(truncate(&format!("  {details}"), width), meta_style);
+                buf.set_line(area.x, area.y + 1, &below, area.width);
+            }
+        } else if spare > MIN_DETAILS && !details.is_empty() {
+            spans.push(Span::styled(format!(" {}", truncate(&details, spare - 1)), meta_style));
+        }
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     }
 }
 

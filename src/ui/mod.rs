@@ -1,7 +1,6 @@
 //! The view: pure rendering of the state with the theme and keymap; nothing here changes state.
 
 pub mod help;
-pub mod layout;
 pub mod legend;
 pub mod list;
 pub mod panel;
@@ -15,6 +14,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use crate::config::{Config, Theme};
+use crate::layout;
 use crate::state::State;
 
 /// Draws the whole screen for `state`, then makes every cell safe: whatever a view drew, no
@@ -65,15 +65,16 @@ fn draw(state: &State, config: &Config, frame: &mut Frame) {
     if let Some(cursor) = status::prompt_cursor(state, state.areas.status) {
         frame.set_cursor_position(cursor);
     }
-    if state.legend {
+    let overlays = &state.overlays;
+    if overlays.legend {
         let pane = if state.areas.reader.is_empty() { state.areas.list } else { state.areas.reader };
         let corner = pane.inner(Margin { horizontal: 1, vertical: 1 });
         frame.render_widget(legend::Legend { state, theme }, corner);
     }
-    if let Some(panel) = &state.panel {
+    if let Some(panel) = &overlays.panel {
         frame.render_widget(panel::PanelView { state, panel, theme, keymap: &config.keymap }, area);
     }
-    if let Some(scroll) = state.help {
+    if let Some(scroll) = overlays.help {
         frame.render_widget(help::HelpOverlay { keymap: &config.keymap, theme, scroll }, area);
     }
 }
@@ -86,6 +87,12 @@ pub fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
         .title(title.style(theme.pane_title))
 }
 
+/// `s` with its first letter in upper case: `Person`, `Global keys`.
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = vec![
         Line::styled("Terminal too small", theme.warning),
@@ -94,6 +101,13 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let y = area.height.saturating_sub(2) / 2;
     let inner = Rect { y: area.y + y, height: area.height - y, ..area };
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), inner);
+}
+
+/// The text of `buf`, one string per row, for the widgets' small-buffer tests.
+#[cfg(test)]
+pub(crate) fn rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    let area = buf.area;
+    (area.top()..area.bottom()).map(|y| (area.left()..area.right()).map(|x| buf[(x, y)].symbol()).collect()).collect()
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use super::status::first_key;
 use crate::action::Action;
 use crate::config::Theme;
 use crate::keymap::{Keymap, Scope};
+use crate::layout::panel_popup;
 use crate::state::{Panel, PanelRow, State};
 use crate::text::sanitize::{sanitize, str_width, truncate};
 use crate::text::segments::Mark;
@@ -23,29 +24,15 @@ pub struct PanelView<'a> {
     pub keymap: &'a Keymap,
 }
 
-/// Where the panel goes on a screen of size `area`, for `rows` rows.
-pub fn popup(area: Rect, rows: usize) -> Rect {
-    let width = area.width.saturating_sub(4).min(64);
-    let height = area.height.saturating_sub(2).min(u16::try_from(rows.max(1) + 2).unwrap_or(u16::MAX));
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
-}
-
-/// Rows visible at once in the panel.
-pub fn visible_rows(area: Rect, rows: usize) -> usize {
-    usize::from(popup(area, rows).height.saturating_sub(2))
-}
-
 /// A section's heading: `Person` or the watch-list's name.
 pub fn heading(state: &State, mark: Mark) -> String {
-    let label = state.mark_label(mark);
-    let mut chars = label.chars();
-    chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    super::capitalised(&state.mark_label(mark))
 }
 
 impl Widget for PanelView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (panel, theme) = (self.panel, self.theme);
-        let popup = popup(area, panel.rows.len());
+        let popup = panel_popup(area, panel.rows.len());
         Clear.render(popup, buf);
         let mentions: usize = panel.groups.iter().map(|g| g.mentions.len()).sum();
         let more = if panel.complete { "" } else { "+ so far" };
@@ -105,4 +92,46 @@ impl Widget for PanelView<'_> {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::update::testing::shown;
+    use crate::update::{Msg, update};
+
+    #[test]
+    fn lists_names_under_their_kind_with_counts_and_the_keys() {
+        let mut state = shown(2);
+        update(&mut state, Msg::Action(Action::EntityPanel));
+        update(&mut state, Msg::Action(Action::MoveDown));
+        let config = Config::default();
+        let panel = state.overlays.panel.as_ref().expect("open");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 44, 9));
+        PanelView { state: &state, panel, theme: &config.theme, keymap: &config.keymap }.render(buf.area, &mut buf);
+        assert_eq!(
+            super::super::rows(&buf),
+            [
+                "                                            ",
+                "  ╭ Entities · 6 mentions ───────────────╮  ",
+                "  │Date · 2 mentions, 1 name             │  ",
+                "  │  February 9                        2 │  ",
+                "  │Money · 2 mentions, 1 name            │  ",
+                "  │  $81 million                       2 │  ",
+                "  │Percent · 2 mentions, 1 name          │  ",
+                "  ╰ enter go to · esc close ─────────────╯  ",
+                "                                            ",
+            ]
+        );
+        // The chosen name (moved down to the second) is drawn selected; the others in their kind's style.
+        let selected = config.theme.list_selected;
+        assert!(
+            buf[(6, 5)].modifier.contains(selected.add_modifier) && buf[(6, 5)].fg == selected.fg.unwrap_or_default()
+        );
+        let date = config.theme.mark(Mark::Entity(crate::text::entities::EntityKind::Date));
+        assert_eq!(buf[(6, 3)].fg, date.fg.unwrap_or_default());
+    }
 }

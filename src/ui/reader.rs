@@ -58,20 +58,26 @@ impl Widget for ReaderView<'_> {
         let state = self.state;
         let theme = self.theme;
         let focused = state.focus == Focus::Reader;
-        // With nothing listed (a filter that matches nothing), no article is shown either.
-        let Some(reader) = state.reader.as_ref().filter(|_| !state.order.is_empty()) else {
+        // With nothing listed (a filter that matches nothing), no article is shown either; nor
+        // another than the one being read for the pane.
+        let waiting = state.reading.loading;
+        let shown = state.reading.reader.as_ref().filter(|r| waiting.is_none_or(|e| e == r.entry));
+        let Some(reader) = shown.filter(|_| !state.list.order.is_empty()) else {
             let block = super::pane(Line::from(" newsdesk "), focused, theme);
             let inner = block.inner(area);
             block.render(area, buf);
-            if state.scanning {
-                Paragraph::new(Line::styled("Reading the folder…", theme.meta))
+            let mut line = |text: String| {
+                Paragraph::new(Line::styled(text, theme.meta))
                     .render(inner.inner(Margin { horizontal: 1, vertical: 0 }), buf);
-            } else if state.order.is_empty() && state.library.entries.iter().any(|e| !e.gone) {
-                let why = if state.filter.is_some() { "No article matches the filter." } else { "No articles here." };
-                Paragraph::new(Line::styled(why, theme.meta))
-                    .render(inner.inner(Margin { horizontal: 1, vertical: 0 }), buf);
-            } else if state.order.is_empty() {
+            };
+            if state.list.scanning {
+                line("Reading the folder…".into());
+            } else if state.list.order.is_empty() && state.library.entries.iter().any(|e| !e.gone) {
+                line(format!("{}.", super::capitalised(state.empty_list_reason())));
+            } else if state.list.order.is_empty() {
                 empty_folder(state, theme, inner, buf);
+            } else if let Some(entry) = waiting.and_then(|e| state.entry(e)) {
+                line(format!("Reading {}…", crate::text::sanitize::sanitize(&entry.rel)));
             }
             return;
         };
@@ -157,14 +163,14 @@ fn inline_style(base: Style, bits: u8, theme: &Theme) -> Style {
 /// highlighting is on, entities and watch-list hits.
 fn line_marks(state: &State, reader: &Reader, line: &Range<usize>) -> Vec<(Range<usize>, Mark)> {
     let mut marks = Vec::new();
-    if let Some(search) = state.search.as_ref().filter(|s| s.entry == Some(reader.entry)) {
+    if let Some(search) = state.reading.search.as_ref().filter(|s| s.entry == Some(reader.entry)) {
         marks.extend(
             touching(&search.matches, line).map(|i| {
                 (search.matches[i].clone(), if search.current == Some(i) { Mark::Current } else { Mark::Match })
             }),
         );
     }
-    if state.entities_on {
+    if state.reading.entities_on {
         reader.highlights.marks(line, &mut marks);
     }
     marks

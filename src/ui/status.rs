@@ -38,6 +38,7 @@ pub fn key_hints(keymap: &Keymap, scope: Scope) -> Vec<(String, &'static str)> {
         Scope::Global => &[Action::Help, Action::Quit],
         Scope::Prompt => &[Action::Accept, Action::Cancel, Action::ToggleRegex, Action::HistoryPrev],
         Scope::Panel => &[Action::JumpToEntity, Action::FilterByEntity, Action::ClosePanel, Action::Help],
+        Scope::Help => &[Action::CloseHelp, Action::PageDown, Action::PageUp],
     };
     actions.iter().filter_map(|&a| Some((first_key(keymap, scope, a)?.to_string(), a.name()))).collect()
 }
@@ -75,7 +76,7 @@ pub fn prompt_view(prompt: &Prompt, room: usize) -> (String, usize) {
 
 /// Where the terminal cursor goes while the prompt is open.
 pub fn prompt_cursor(state: &State, area: Rect) -> Option<Position> {
-    let prompt = state.prompt.as_ref()?;
+    let prompt = state.overlays.prompt.as_ref()?;
     let label = str_width(prompt_label(prompt));
     let room = usize::from(area.width).saturating_sub(label + 1) / 2;
     let (_, column) = prompt_view(prompt, room);
@@ -106,7 +107,7 @@ fn render_prompt(status: &StatusLine<'_>, prompt: &Prompt, area: Rect, buf: &mut
         render_filter_hint(status, area, buf, room);
         return;
     }
-    let search = status.state.search.as_ref().filter(|_| !prompt.input.is_empty());
+    let search = status.state.reading.search.as_ref().filter(|_| !prompt.input.is_empty());
     let counter = search.map(|s| format!("{} ", s.counter())).unwrap_or_default();
     room = room.saturating_sub(str_width(&counter));
     let toggle = status.keymap.keys_for(Scope::Prompt, Action::ToggleRegex).into_iter().next().map(|key| {
@@ -136,10 +137,10 @@ fn render_prompt(status: &StatusLine<'_>, prompt: &Prompt, area: Rect, buf: &mut
 fn render_filter_hint(status: &StatusLine<'_>, area: Rect, buf: &mut Buffer, room: usize) {
     let theme = status.theme;
     let state = status.state;
-    let searching = state.filter.as_ref().is_some_and(|f| !f.complete);
-    let count = match &state.filter {
+    let searching = state.list.filter.as_ref().is_some_and(|f| !f.complete);
+    let count = match &state.list.filter {
         None => String::new(),
-        Some(_) => format!("{}{} of {} ", state.order.len(), if searching { "…" } else { "" }, live_count(state)),
+        Some(_) => format!("{}{} of {} ", state.list.order.len(), if searching { "…" } else { "" }, live_count(state)),
     };
     let mut right = vec![Span::styled(count.clone(), theme.status_message)];
     let hint = [(">", "text"), ("@", "entity")];
@@ -165,23 +166,27 @@ impl Widget for StatusLine<'_> {
         let state = self.state;
         let theme = self.theme;
         buf.set_style(area, theme.status);
-        if let Some(prompt) = &state.prompt {
+        if let Some(prompt) = &state.overlays.prompt {
             render_prompt(&self, prompt, area, buf);
             return;
         }
-        let (label, scope) = match state.focus {
-            _ if state.panel.is_some() => (" ENTITIES ", Scope::Panel),
-            Focus::List => (" LIST ", Scope::List),
-            Focus::Reader => (" READ ", Scope::Reader),
+        let label = match state.focus {
+            _ if state.overlays.panel.is_some() => " ENTITIES ",
+            Focus::List => " LIST ",
+            Focus::Reader => " READ ",
         };
+        // The hints are for the keys that work now.
+        let scope = state.mode().scope();
         let mut left = vec![Span::styled(label, theme.status_focus)];
-        if !state.order.is_empty() {
-            left.push(Span::styled(format!(" {}/{}", state.selected + 1, state.order.len()), theme.status));
+        if !state.list.order.is_empty() {
+            left.push(Span::styled(format!(" {}/{}", state.list.selected + 1, state.list.order.len()), theme.status));
         }
-        if let Some(reader) = &state.reader {
+        if let Some(reader) = &state.reading.reader {
             left.push(Span::styled(format!(" {:>3}%", reader.percent(state.view_height())), theme.status));
         }
-        if let Some(search) = state.search.as_ref().filter(|s| state.reader.as_ref().map(|r| r.entry) == s.entry) {
+        if let Some(search) =
+            state.reading.search.as_ref().filter(|s| state.reading.reader.as_ref().map(|r| r.entry) == s.entry)
+        {
             let query = truncate(&search.query, usize::from(area.width) / 4);
             // An entity's mentions read `person: Kim 2/7`; a typed search `/kim 2/7`.
             let slash = if search.entity.is_some() { "" } else { "/" };
@@ -209,5 +214,64 @@ impl Widget for StatusLine<'_> {
         }
         let x = area.right().saturating_sub(u16::try_from(width).unwrap_or(0));
         buf.set_line(x, area.y, &Line::from(hints), area.right() - x);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::update::testing::{state_with, step};
+    use crate::update::{Msg, update};
+
+    fn draw(state: &State, width: u16) -> (Vec<String>, Buffer) {
+        let config = Config::default();
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+        let status = StatusLine { state, theme: &config.theme, keymap: &config.keymap, hints: true };
+        status.render(buf.area, &mut buf);
+        (super::super::rows(&buf), buf)
+    }
+
+    #[test]
+    fn the_list_shows_where_it_is_and_the_live_hints() {
+        let state = state_with(3);
+        let (rows, buf) = draw(&state, 72);
+        assert_eq!(rows, [" LIST  1/3   0%     enter open  / filter  m toggle-read  ? help  q quit "]);
+        let focus = Config::default().theme.status_focus;
+        assert!(buf[(1, 0)].modifier.contains(focus.add_modifier), "the mode label in its style");
+    }
+
+    #[test]
+    fn reading_shows_the_percent_and_a_message_before_the_hints() {
+        let mut state = state_with(3);
+        step(&mut state, Msg::Action(Action::Open));
+        step(&mut state, Msg::Action(Action::Bottom));
+        step(&mut state, Msg::Action(Action::NextMatch));
+        let (rows, _) = draw(&state, 72);
+        assert_eq!(rows, [" READ  1/3 100%  no search yet: press / to search      h back  / search "]);
+        let (rows, _) = draw(&state, 40);
+        assert_eq!(rows, [" READ  1/3 100%  no search yet: pres…   "], "no room for hints");
+    }
+
+    #[test]
+    fn the_prompt_shows_its_text_the_counter_and_the_regex_key() {
+        let mut state = state_with(3);
+        step(&mut state, Msg::Action(Action::Search));
+        for c in "Paragraph 19".chars() {
+            update(&mut state, Msg::Type(c));
+        }
+        let (rows, _) = draw(&state, 50);
+        assert_eq!(rows, ["/ Paragraph 19                 1/11  ctrl-r regex "]);
+        assert_eq!(prompt_cursor(&state, Rect::new(0, 0, 50, 1)), Some(Position::new(14, 0)));
+    }
+
+    #[test]
+    fn the_help_overlay_hints_its_own_keys() {
+        let mut state = state_with(3);
+        step(&mut state, Msg::Action(Action::Help));
+        let (rows, _) = draw(&state, 60);
+        assert_eq!(rows, [" LIST  1/3   0%             esc close-help  space page-down "]);
     }
 }

@@ -1,130 +1,115 @@
-//! The list as a library: the filter (titles, full text, entities), narrowing to a folder, read
-//! marks, and changes on disk.
+//! The list as a library: ordering, the folder read in batches and loaded in the background,
+//! narrowing to a folder, read marks, and changes on disk.
 
-use super::{Effect, keep_selection_visible, load_if_needed, search};
-use crate::library::Change;
-use crate::library::filter::Query;
-use crate::state::{Focus, ListFilter, PromptFor, State};
+use crate::config::SortKey;
+use crate::library::filter::{Query, by_title};
+use crate::library::{Article, Change, ScanBatch, sort};
+use crate::state::{Keep, State, path_key};
+use crate::store::Reading;
 
-/// `filter`: opens the prompt on the filter in force (or an empty one).
-pub fn open_filter(state: &mut State) {
-    search::open_prompt(state, PromptFor::Filter);
-    state.focus = Focus::List;
-}
-
-/// Filters the list by the prompt's text as it is typed; the best match is selected.
-pub fn run_filter(state: &mut State) -> Option<Effect> {
-    let input = state.prompt.as_ref()?.input.clone();
-    set_filter(state, &input, Query::parse(&input));
-    state.selected = 0;
-    keep_selection_visible(state);
-    load_if_needed(state)
-}
-
-/// Makes `query` the filter; a deep one starts empty and incomplete, and the app reads the
-/// articles for it in the background (see [`State::library_search_wanted`]).
-fn set_filter(state: &mut State, input: &str, query: Option<Query>) {
-    state.jobs += 1;
-    let generation = state.jobs;
-    state.filter = query.map(|query| ListFilter {
-        input: input.to_string(),
-        complete: !query.is_deep(),
-        query,
-        counts: std::collections::HashMap::new(),
-        pending: None,
-        generation,
-    });
-    state.sort();
-}
-
-/// `accept` in the filter prompt: keeps the filter. A full-text filter also becomes the search,
-/// so each article opened from the list shows its matches.
-pub fn accept_filter(state: &mut State) -> Option<Effect> {
-    let prompt = state.prompt.take()?;
-    let input = prompt.input;
-    if !input.is_empty() && state.filter_history.last() != Some(&input) {
-        state.filter_history.retain(|q| q != &input);
-        state.filter_history.push(input);
+/// Orders the list: the articles still there, of the chosen folder, by the configured key,
+/// narrowed by the filter; then selects as `keep` says, and the previous run's last article
+/// once it is listed.
+pub fn sort(state: &mut State, keep: Keep) {
+    // The entries to keep selected, the first one listed wins.
+    let keep = match keep {
+        Keep::Entry(e) => [Some(e), state.selected_entry()],
+        Keep::Selected => [state.selected_entry(), None],
+        Keep::First => [None, None],
+    };
+    let entries = &state.library.entries;
+    let mut order = sort::order(entries, state.options.sort, |e| state.in_folder(e));
+    if let Some(f) = &state.list.filter {
+        order = match &f.query {
+            Query::Title(q) => by_title(&order, |i| entries[i].meta.title.as_str(), q),
+            _ => order.into_iter().filter(|i| f.counts.contains_key(i)).collect(),
+        };
     }
-    if let Some(Query::FullText(q)) = state.filter.as_ref().map(|f| f.query.clone()) {
-        let effect = search::start_search(state, &q, false);
-        search::step_match(state, true);
-        state.message = None;
-        return effect;
-    }
-    None
+    let list = &mut state.list;
+    list.order = order;
+    let found = keep.iter().flatten().find_map(|&keep| list.order.iter().position(|&i| i == keep));
+    list.selected = match found {
+        Some(pos) => pos,
+        None if keep[0].is_none() => 0,
+        None => list.selected.min(list.order.len().saturating_sub(1)),
+    };
+    select_wanted_last(state);
 }
 
-/// `cancel` in the filter prompt: the filter and the selection are put back as they were.
-pub fn cancel_filter(state: &mut State) -> Option<Effect> {
-    let prompt = state.prompt.take()?;
-    // A deep filter that was still being read is read again (the app follows the filter's
-    // generation).
-    state.filter = prompt.previous_filter;
-    state.sort();
-    if let Some(pos) = prompt.origin_selected.and_then(|e| state.order.iter().position(|&i| i == e)) {
-        state.selected = pos;
+/// Selects the previous run's last article if it is listed now.
+fn select_wanted_last(state: &mut State) {
+    let Some(last) = state.list.wanted_last.as_deref() else { return };
+    let entries = &state.library.entries;
+    if let Some(pos) = state.list.order.iter().position(|&i| path_key(&entries[i].path) == last) {
+        state.list.selected = pos;
+        state.list.wanted_last = None;
     }
-    keep_selection_visible(state);
-    load_if_needed(state)
 }
 
-/// `clear-filter`: the whole list again (the folder narrowing stays).
-pub fn clear_filter(state: &mut State) -> Option<Effect> {
-    state.filter.take()?;
-    state.sort();
-    keep_selection_visible(state);
-    state.message = Some("filter cleared".into());
-    load_if_needed(state)
+/// A batch of the background scan: the articles with what earlier runs remembered of them.
+/// The folder read, its problems are said, and every article is loaded fully and the folder
+/// watched (the caller asks for both).
+pub fn scanned(state: &mut State, batch: ScanBatch) {
+    for mut e in batch.entries {
+        if let Some(r) = state.persist.memory.by_path(&path_key(&e.path)) {
+            e.reading = r.reading;
+        }
+        state.library.entries.push(e);
+    }
+    state.library.warnings.extend(batch.warnings);
+    state.list.scanning = !batch.done;
+    if batch.done && !state.library.warnings.is_empty() {
+        let n = state.library.warnings.len();
+        let first = &state.library.warnings[0];
+        state.message =
+            Some(if n == 1 { format!("not read: {first}") } else { format!("{n} places not read, first: {first}") });
+    }
+    state.list.resort(Keep::Selected);
 }
 
-/// Results of the background search for the filter: `(entry, count)` pairs, and whether it
-/// is done.
-pub fn library_hits(state: &mut State, generation: u64, hits: Vec<(usize, usize)>, done: bool) -> Option<Effect> {
-    let f = state.filter.as_mut().filter(|f| f.generation == generation)?;
-    let was_empty = f.counts.is_empty();
-    f.counts.extend(hits.into_iter().filter(|&(_, n)| n > 0));
-    f.complete = done;
-    if done {
-        f.pending = None;
+/// Articles the background loader finished: exact metadata, counts and hashes; the list is
+/// sorted again only when that changes its order.
+pub fn loaded(state: &mut State, batch: Vec<(usize, Article)>) {
+    let sort = state.options.sort;
+    let mut resort = false;
+    for (i, article) in batch {
+        let Some(entry) = state.library.entries.get_mut(i) else { continue };
+        resort |= entry.meta.title != article.meta.title
+            || entry.meta.date != article.meta.date
+            || (sort == SortKey::Length && entry.words != Some(article.words));
+        entry.update(&article);
+        let before = entry.reading;
+        recall_by_hash(state, i);
+        resort |= sort == SortKey::LastRead && state.library.entries[i].reading != before;
     }
-    state.sort();
-    if was_empty {
-        state.selected = 0;
+    if resort {
+        state.list.resort(Keep::Selected);
     }
-    keep_selection_visible(state);
-    if done && state.order.is_empty() {
-        state.message = Some("no article matches the filter".into());
-    }
-    load_if_needed(state)
 }
 
-/// `filter-by-entity` in the entity panel: lists the articles that mention the chosen name.
-pub fn filter_by_entity(state: &mut State) -> Option<Effect> {
-    let panel = state.panel.take()?;
-    let group = panel.groups.get(panel.selected)?;
-    let label = state.mark_label(group.mark);
-    let query = Query::Entity { name: group.name.clone(), exact: Some(group.mark) };
-    set_filter(state, &format!("@{} ({label})", group.name), Some(query));
-    state.focus = Focus::List;
-    super::relayout(state, state.areas.screen);
-    keep_selection_visible(state);
-    None
+/// Gives entry `i`, whose content hash is now known, the state of a renamed or moved article
+/// with that content, if its path found none.
+pub fn recall_by_hash(state: &mut State, i: usize) {
+    let Some(e) = state.library.entries.get_mut(i) else { return };
+    if e.reading != Reading::default() {
+        return;
+    }
+    if let Some(r) = e.hash.and_then(|h| state.persist.memory.by_hash(h)) {
+        e.reading = r.reading;
+    }
 }
 
 /// `narrow-folder`: only the selected article's folder, or everything again.
-pub fn narrow_folder(state: &mut State) -> Option<Effect> {
-    if state.folder.take().is_some() {
+pub fn narrow_folder(state: &mut State) {
+    if state.list.folder.take().is_some() {
         state.message = Some("all folders".into());
     } else {
-        let entry = state.selected_entry().and_then(|i| state.entry(i))?;
+        let Some(entry) = state.selected_entry().and_then(|i| state.entry(i)) else { return };
         let folder = entry.folder().to_string();
         state.message = Some(format!("only {}", if folder.is_empty() { "the top folder" } else { &folder }));
-        state.folder = Some(folder);
+        state.list.folder = Some(folder);
     }
-    state.sort();
-    keep_selection_visible(state);
-    load_if_needed(state)
+    state.list.resort(Keep::Selected);
 }
 
 /// `toggle-read`: marks the selected article read or unread.
@@ -137,25 +122,23 @@ pub fn toggle_read(state: &mut State) {
         e.reading.last_read = stamp;
     }
     state.message = Some(format!("marked {}", if e.reading.read { "read" } else { "unread" }));
-    state.reading_dirty = true;
 }
 
 /// Marks the article being read as read, once per opening.
 pub fn touch(state: &mut State) {
-    if state.focus != Focus::Reader {
-        state.touched = None;
+    if state.focus != crate::state::Focus::Reader {
+        state.reading.touched = None;
         return;
     }
-    let Some(i) = state.reader.as_ref().map(|r| r.entry) else { return };
-    if state.touched == Some(i) {
+    let Some(i) = state.reading.shown() else { return };
+    if state.reading.touched == Some(i) {
         return;
     }
-    state.touched = Some(i);
+    state.reading.touched = Some(i);
     let stamp = read_stamp(state);
     if let Some(e) = state.library.entries.get_mut(i) {
         e.reading.read = true;
         e.reading.last_read = stamp;
-        state.reading_dirty = true;
     }
 }
 
@@ -181,7 +164,7 @@ pub fn find_anchor(text: &str, at: usize, old_top: &str) -> usize {
 /// Applies changes seen on disk. The open article, if it changed, is read again at the same
 /// place; if it was renamed or moved (gone, and a new article with its content appeared), the
 /// selection follows it.
-pub fn files_changed(state: &mut State, changes: Vec<Change>) -> Option<Effect> {
+pub fn files_changed(state: &mut State, changes: Vec<Change>) {
     let selected = state.selected_entry();
     let selected_hash = selected.and_then(|i| state.entry(i)).and_then(|e| e.hash);
     let mut touched = Vec::new();
@@ -190,46 +173,37 @@ pub fn files_changed(state: &mut State, changes: Vec<Change>) -> Option<Effect> 
         let upsert = matches!(change, Change::Upsert(_));
         for i in state.library.apply(change) {
             if upsert {
-                state.recall_by_hash(i);
+                recall_by_hash(state, i);
                 added.push(i);
             }
             touched.push(i);
         }
     }
     if touched.is_empty() {
-        return None;
+        return;
     }
-    // Readers kept for touched articles are stale now; the open one keeps its place.
-    state.recent.retain(|r| !touched.contains(&r.entry));
+    // Readers kept for touched articles are stale now, and so is a read under way.
+    state.reading.recent.retain(|r| !touched.contains(&r.entry));
+    state.reading.loading = state.reading.loading.filter(|e| !touched.contains(e));
     let mut moved_to = None;
     if let Some(sel) = selected.filter(|&s| state.library.entries[s].gone) {
-        moved_to =
-            added.iter().copied().find(|&i| selected_hash.is_some() && state.library.entries[i].hash == selected_hash);
-        if let (Some(to), Some(reader)) = (moved_to, state.reader.as_mut())
+        let same = |i: &usize| selected_hash.is_some() && state.library.entries[*i].hash == selected_hash;
+        moved_to = added.iter().copied().find(same);
+        if let (Some(to), Some(reader)) = (moved_to, state.reading.reader.as_mut())
             && reader.entry == sel
         {
             reader.entry = to;
             state.library.entries[to].reading = state.library.entries[sel].reading;
         }
     }
-    let reread = state.reader.as_ref().map(|r| r.entry).filter(|e| touched.contains(e) && moved_to != Some(*e));
-    if let Some(e) = reread.filter(|&e| !state.library.entries[e].gone)
-        && let Some(reader) = state.reader.take()
-    {
-        let at = reader.anchor();
-        state.library.entries[e].reading.at = at;
-        let text = &reader.article.doc.text;
-        let mut end = (at + ANCHOR_TEXT).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        state.reload_anchor = text.get(at..end).map(|top| (e, top.to_string()));
+    let reread = state.reading.shown().filter(|e| touched.contains(e) && moved_to != Some(*e));
+    if let Some(e) = reread.filter(|&e| !state.library.entries[e].gone) {
+        reread_at_the_same_place(state, e);
     }
-    let keep = moved_to.or(selected);
-    if let Some(f) = state.filter.as_mut().filter(|f| f.query.is_deep()) {
+    if let Some(f) = state.list.filter.as_mut().filter(|f| f.query.is_deep()) {
         // The touched articles are read for the filter again; the others keep their counts.
-        state.jobs += 1;
-        f.generation = state.jobs;
+        state.generation += 1;
+        f.generation = state.generation;
         for i in &touched {
             f.counts.remove(i);
         }
@@ -244,12 +218,21 @@ pub fn files_changed(state: &mut State, changes: Vec<Change>) -> Option<Effect> 
         };
         f.complete = false;
     }
-    state.sort();
-    if let Some(pos) = keep.and_then(|k| state.order.iter().position(|&i| i == k)) {
-        state.selected = pos;
+    state.list.resort(moved_to.or(selected).map_or(Keep::Selected, Keep::Entry));
+}
+
+/// The open article `e` changed on disk: it is put away, remembering the text at the top of
+/// the view, and read again (at the end of the update) to show the same place.
+fn reread_at_the_same_place(state: &mut State, e: usize) {
+    let Some(reader) = state.reading.reader.take() else { return };
+    let at = reader.anchor();
+    state.library.entries[e].reading.at = at;
+    let text = &reader.article.doc.text;
+    let mut end = (at + ANCHOR_TEXT).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
-    keep_selection_visible(state);
-    load_if_needed(state)
+    state.reading.reload_anchor = text.get(at..end).map(|top| (e, top.to_string()));
 }
 
 #[cfg(test)]

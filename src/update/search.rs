@@ -1,12 +1,13 @@
-//! Search in the shown article: the prompt (typing, history, regex toggle), incremental
-//! matching, `n` / `N`, and keeping the current match in view.
+//! Search in the shown article: matching a query (at once, or for a huge article around the
+//! view first and counted whole in the background), `n` / `N`, and keeping the current match
+//! in view. The prompt that types the query is `prompt`'s.
 
 use std::ops::Range;
+use std::sync::Arc;
 use std::time::Duration;
 
-use super::Effect;
-use crate::action::Action;
-use crate::state::{Focus, Prompt, PromptFor, Reader, Search, State};
+use super::msg::Effect;
+use crate::state::{Search, State};
 use crate::text::search::{Matcher, first_at_or_after};
 
 /// Articles larger than this are searched around the view first and counted in the
@@ -20,168 +21,34 @@ pub const COUNT_BUDGET: Duration = Duration::from_secs(10);
 /// Around the view, this many screens are searched at once for a huge article.
 const NEAR_SCREENS: usize = 4;
 
-/// An edit of the prompt's text: characters typed are `Insert`, the rest are editing keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edit {
-    Insert(char),
-    Backspace,
-    Delete,
-    Left,
-    Right,
-    Home,
-    End,
-    /// Delete from the start of the line to the cursor (`ctrl-u`).
-    DeleteToStart,
-    /// Delete the word before the cursor (`ctrl-w`).
-    DeleteWord,
-}
-
-/// Opens the prompt: the search of the article shown (or previewed), or the list's filter.
-pub fn open_prompt(state: &mut State, purpose: PromptFor) {
-    let origin_anchor = state.reader.as_ref().map_or(0, Reader::anchor);
-    let origin_entry = state.reader.as_ref().map(|r| r.entry);
-    let regex = state.search.as_ref().is_some_and(|s| s.regex);
-    let input = match purpose {
-        // The filter in force is edited rather than typed again.
-        PromptFor::Filter => state.filter.as_ref().map(|f| f.input.clone()).unwrap_or_default(),
-        PromptFor::Search => String::new(),
-    };
-    state.prompt = Some(Prompt {
-        purpose,
-        cursor: input.len(),
-        input,
-        regex,
-        history_pos: None,
-        draft: String::new(),
-        origin_entry,
-        origin_anchor,
-        origin_focus: state.focus,
-        previous: state.search.clone(),
-        previous_filter: state.filter.clone(),
-        origin_selected: state.selected_entry(),
-    });
-}
-
-/// A key bound in the prompt scope.
-pub fn prompt_action(state: &mut State, action: Action) -> Option<Effect> {
-    let prompt = state.prompt.as_mut()?;
-    let filtering = prompt.purpose == PromptFor::Filter;
-    let history = if filtering { &state.filter_history } else { &state.history };
-    match action {
-        Action::Accept if filtering => return super::library::accept_filter(state),
-        Action::Cancel if filtering => return super::library::cancel_filter(state),
-        Action::Accept => return accept(state),
-        Action::Cancel => return cancel(state),
-        Action::ToggleRegex if filtering => {
-            state.message = Some("the filter has no regex mode".into());
-            return None;
-        }
-        Action::ToggleRegex => prompt.regex = !prompt.regex,
-        Action::HistoryPrev | Action::HistoryNext => {
-            let len = history.len();
-            let pos = match (action, prompt.history_pos) {
-                (Action::HistoryPrev, None) if len > 0 => Some(len - 1),
-                (Action::HistoryPrev, Some(p)) => Some(p.saturating_sub(1)),
-                (Action::HistoryNext, Some(p)) if p + 1 < len => Some(p + 1),
-                (Action::HistoryNext, Some(_)) => None,
-                (_, p) => p,
-            };
-            if pos == prompt.history_pos {
-                return None;
-            }
-            if prompt.history_pos.is_none() {
-                prompt.draft = prompt.input.clone();
-            }
-            prompt.history_pos = pos;
-            prompt.input = pos.and_then(|p| history.get(p).cloned()).unwrap_or_else(|| prompt.draft.clone());
-            prompt.cursor = prompt.input.len();
-        }
-        _ => return None,
-    }
-    rerun(state)
-}
-
-/// Runs what the prompt's text is for again after it changed.
-fn rerun(state: &mut State) -> Option<Effect> {
-    match state.prompt.as_ref()?.purpose {
-        PromptFor::Search => run_incremental(state),
-        PromptFor::Filter => super::library::run_filter(state),
-    }
-}
-
-/// Applies an edit to the prompt's text and searches again.
-pub fn edit(state: &mut State, edit: Edit) -> Option<Effect> {
-    let prompt = state.prompt.as_mut()?;
-    let before = prompt.input.clone();
-    let text = &mut prompt.input;
-    let at = prompt.cursor.min(text.len());
-    let prev = text[..at].chars().next_back().map_or(at, |c| at - c.len_utf8());
-    let next = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
-    match edit {
-        // A control or bidi character (pasted, say) has no place in a query.
-        Edit::Insert(c) if crate::text::sanitize::safe_char(c) != c => return None,
-        Edit::Insert(c) => {
-            text.insert(at, c);
-            prompt.cursor = at + c.len_utf8();
-        }
-        Edit::Backspace => {
-            text.replace_range(prev..at, "");
-            prompt.cursor = prev;
-        }
-        Edit::Delete => text.replace_range(at..next, ""),
-        Edit::Left => prompt.cursor = prev,
-        Edit::Right => prompt.cursor = next,
-        Edit::Home => prompt.cursor = 0,
-        Edit::End => prompt.cursor = text.len(),
-        Edit::DeleteToStart => {
-            text.replace_range(..at, "");
-            prompt.cursor = 0;
-        }
-        Edit::DeleteWord => {
-            let head = text[..at].trim_end();
-            let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-            text.replace_range(start..at, "");
-            prompt.cursor = start;
-        }
-    }
-    if prompt.input == before {
-        return None;
-    }
-    prompt.history_pos = None;
-    rerun(state)
-}
-
-/// Searches for the prompt's text from where the view was when the prompt opened.
-fn run_incremental(state: &mut State) -> Option<Effect> {
-    let prompt = state.prompt.as_ref()?;
-    let (query, regex, from) = (prompt.input.clone(), prompt.regex, prompt.origin_anchor);
-    // Searching from where the view was, if that article is still the one shown.
-    let from = if state.reader.as_ref().map(|r| r.entry) == prompt.origin_entry { from } else { 0 };
+/// Searches for `query` as typed, from byte `from`: the first match at or after it becomes the
+/// current one (in view), or, with none, the view goes back to `from`. An empty query is no
+/// search.
+pub fn incremental(state: &mut State, query: &str, regex: bool, from: usize, fx: &mut Vec<Effect>) {
     if query.is_empty() {
-        state.search = None;
+        state.reading.search = None;
         set_anchor(state, from);
-        return None;
+        return;
     }
-    let effect = start_search(state, &query, regex);
-    let Some(search) = state.search.as_mut() else { return effect };
+    start(state, query, regex, fx);
+    let Some(search) = state.reading.search.as_mut() else { return };
     search.current = first_at_or_after(&search.matches, from);
     if search.current.is_some() {
         reveal_current(state);
     } else {
         set_anchor(state, from);
     }
-    effect
 }
 
-/// Makes `query` the search and finds its matches in the shown article: all at once, or for a
-/// huge article those near the view now and the rest in the background.
-pub fn start_search(state: &mut State, query: &str, regex: bool) -> Option<Effect> {
-    let generation = state.search.as_ref().map_or(0, |s| s.generation + 1);
-    let matcher = match state.search.as_ref() {
+/// Makes `query` the search and finds its matches in the shown article.
+pub fn start(state: &mut State, query: &str, regex: bool, fx: &mut Vec<Effect>) {
+    let old = state.reading.search.as_ref();
+    let generation = old.map_or(0, |s| s.generation + 1);
+    let matcher = match old {
         Some(s) if s.query == query && s.regex == regex => s.matcher.clone(),
         _ => Matcher::new(query, regex),
     };
-    state.search = Some(Search {
+    state.reading.search = Some(Search {
         query: query.to_string(),
         regex,
         matcher,
@@ -193,43 +60,46 @@ pub fn start_search(state: &mut State, query: &str, regex: bool) -> Option<Effec
         generation,
         entity: None,
     });
-    refresh_matches(state)
+    refresh_matches(state, fx);
 }
 
-/// Finds the search's matches in the article now shown (after a new query or an article switch).
-pub fn refresh_matches(state: &mut State) -> Option<Effect> {
+/// Finds the search's matches in the article now shown (after a new query or an article
+/// switch): all at once, or for a huge article those near the view now and the rest counted
+/// in the background.
+pub fn refresh_matches(state: &mut State, fx: &mut Vec<Effect>) {
     let height = state.view_height();
-    let (Some(search), Some(reader)) = (state.search.as_mut(), state.reader.as_ref()) else { return None };
+    let (Some(search), Some(reader)) = (state.reading.search.as_mut(), state.reading.reader.as_ref()) else {
+        return;
+    };
     let text = &reader.article.doc.text;
     search.entry = Some(reader.entry);
     search.current = None;
+    search.stopped = false;
     if let Some(target) = &search.entity {
-        (search.matches, search.complete) = super::entities::entity_matches(reader, target);
-        search.stopped = false;
-        return None;
+        search.matches = reader.highlights.mentions(text, target.mark, &target.name);
+        search.complete = reader.highlights.complete;
+        return;
     }
     if text.len() <= SYNC_SEARCH_BYTES {
         let (matches, complete) = search.matcher.find_within(text, 0..text.len(), Some(SYNC_BUDGET));
-        search.matches = matches;
-        search.complete = true;
-        search.stopped = !complete;
-        return None;
+        (search.matches, search.complete, search.stopped) = (matches, true, !complete);
+        return;
     }
     let lines = &reader.layout.lines;
     let first = reader.top.saturating_sub(height * NEAR_SCREENS);
     let last = (reader.top + height * (NEAR_SCREENS + 1)).min(lines.len().saturating_sub(1));
     let near = lines.get(first).map_or(0, |l| l.range.start)..lines.get(last).map_or(text.len(), |l| l.range.end);
     let (matches, complete) = search.matcher.find_within(text, near, Some(SYNC_BUDGET));
-    search.matches = matches;
-    search.stopped = !complete;
-    search.complete = false;
+    (search.matches, search.complete, search.stopped) = (matches, false, !complete);
     search.generation += 1;
-    Some(Effect::CountMatches { generation: search.generation })
+    let article = Arc::clone(&reader.article);
+    fx.push(Effect::Count { generation: search.generation, article, matcher: search.matcher.clone() });
 }
 
-/// The background count of a huge article finished.
+/// The background count of a huge article finished: its matches replace those near the view,
+/// the current one kept.
 pub fn counted(state: &mut State, generation: u64, matches: Vec<Range<usize>>, complete: bool) {
-    let Some(search) = state.search.as_mut().filter(|s| s.generation == generation) else { return };
+    let Some(search) = state.reading.search.as_mut().filter(|s| s.generation == generation) else { return };
     let current = search.current.and_then(|i| search.matches.get(i).cloned());
     search.current = current.and_then(|c| matches.binary_search_by(|m| m.start.cmp(&c.start)).ok());
     search.matches = matches;
@@ -237,68 +107,24 @@ pub fn counted(state: &mut State, generation: u64, matches: Vec<Range<usize>>, c
     search.stopped = !complete;
 }
 
-fn accept(state: &mut State) -> Option<Effect> {
-    let prompt = state.prompt.take()?;
-    let mut effect = None;
-    let mut query = prompt.input.clone();
-    if query.is_empty() {
-        // An empty query repeats the last search, as in less.
-        let Some(last) = state.history.last().cloned() else {
-            state.search = prompt.previous;
-            return None;
-        };
-        query = last;
-        state.prompt = Some(Prompt { input: query.clone(), cursor: query.len(), ..prompt.clone() });
-        effect = run_incremental(state);
-        state.prompt = None;
-    }
-    if state.history.last() != Some(&query) {
-        state.history.retain(|q| q != &query);
-        state.history.push(query);
-    }
-    if state.reader.is_some() {
-        effect = effect.or(super::set_focus(state, Focus::Reader));
-        reveal_current(state);
-    }
-    if let Some(search) = &state.search
-        && search.complete
-        && search.matches.is_empty()
-    {
-        state.message = Some(format!("no match for {}", search.query));
-    }
-    effect
-}
-
-fn cancel(state: &mut State) -> Option<Effect> {
-    let prompt = state.prompt.take()?;
-    state.search = prompt.previous;
-    let same_article = state.reader.as_ref().map(|r| r.entry) == prompt.origin_entry;
-    if same_article {
-        set_anchor(state, prompt.origin_anchor);
-    }
-    let effect = super::set_focus(state, prompt.origin_focus);
-    // The restored search may belong to the article shown before a click changed it.
-    let shown = state.reader.as_ref().map(|r| r.entry);
-    if state.search.as_ref().is_some_and(|s| s.entry != shown) {
-        effect.or_else(|| refresh_matches(state))
-    } else {
-        effect
-    }
-}
-
-/// `n` / `N`: the next or previous match, wrapping around with a notice.
-pub fn step_match(state: &mut State, forward: bool) {
+/// The bytes in view of the shown article.
+fn view_bytes(state: &State) -> Option<Range<usize>> {
     let height = state.view_height();
-    // The bytes in view: after scrolling away from the current match, n / N go on from what
-    // is on screen (as in less), not from where the search last left the view.
-    let view = state.reader.as_ref().map(|r| {
+    state.reading.reader.as_ref().map(|r| {
         let lines = &r.layout.lines;
         let start = lines.get(r.top).map_or(0, |l| l.range.start);
         let end = lines.get((r.top + height).min(lines.len()).saturating_sub(1)).map_or(start, |l| l.range.end);
         start..end.max(start)
-    });
-    let top_offset = view.as_ref().map_or(0, |v| v.start);
-    let Some(search) = state.search.as_mut() else {
+    })
+}
+
+/// `n` / `N`: the next or previous match, wrapping around with a notice. After scrolling away
+/// from the current match, they go on from what is on screen (as in less), not from where the
+/// search last left the view.
+pub fn step_match(state: &mut State, forward: bool) {
+    let view = view_bytes(state);
+    let top = view.as_ref().map_or(0, |v| v.start);
+    let Some(search) = state.reading.search.as_mut() else {
         state.message = Some("no search yet: press / to search".to_string());
         return;
     };
@@ -307,45 +133,29 @@ pub fn step_match(state: &mut State, forward: bool) {
         return;
     }
     let count = search.matches.len();
-    let in_view = |i: usize| {
-        view.as_ref().is_some_and(|v| search.matches[i].start >= v.start && search.matches[i].start <= v.end)
-    };
-    if search.current.is_some_and(|i| !in_view(i)) {
-        search.current = None;
-        let first = first_at_or_after(&search.matches, top_offset).unwrap_or(0);
-        let after_top = search.matches[first].start >= top_offset;
-        search.current = Some(match (forward, after_top) {
-            (true, true) => first,
-            (true, false) => {
-                state.message = Some("search wrapped to the top".to_string());
-                0
+    let in_view = |i: usize| view.as_ref().is_some_and(|v| (v.start..=v.end).contains(&search.matches[i].start));
+    let (next, wrapped) = match search.current {
+        None => (first_at_or_after(&search.matches, top).unwrap_or(0), false),
+        Some(i) if in_view(i) && forward => ((i + 1) % count, i + 1 == count),
+        Some(i) if in_view(i) => ((i + count - 1) % count, i == 0),
+        // Scrolled away from it: from the top of the view.
+        Some(_) => {
+            let first = first_at_or_after(&search.matches, top).unwrap_or(0);
+            let after_top = search.matches[first].start >= top;
+            match (forward, after_top) {
+                (true, true) => (first, false),
+                (true, false) => (0, true),
+                // Backwards: the last match before the view.
+                (false, _) if first > 0 && after_top => (first - 1, false),
+                (false, _) => (count - 1, true),
             }
-            // Backwards: the last match before the view.
-            (false, _) if first > 0 && after_top => first - 1,
-            (false, _) => {
-                state.message = Some("search wrapped to the bottom".to_string());
-                count - 1
-            }
-        });
-        reveal_current(state);
-        return;
-    }
-    let next = match search.current {
-        None => first_at_or_after(&search.matches, top_offset).unwrap_or(0),
-        Some(i) if forward => {
-            if i + 1 == count {
-                state.message = Some("search wrapped to the top".to_string());
-            }
-            (i + 1) % count
-        }
-        Some(i) => {
-            if i == 0 {
-                state.message = Some("search wrapped to the bottom".to_string());
-            }
-            (i + count - 1) % count
         }
     };
     search.current = Some(next);
+    if wrapped {
+        let end = if forward { "top" } else { "bottom" };
+        state.message = Some(format!("search wrapped to the {end}"));
+    }
     reveal_current(state);
 }
 
@@ -353,8 +163,9 @@ pub fn step_match(state: &mut State, forward: bool) {
 /// screen so the lines before it give context.
 pub fn reveal_current(state: &mut State) {
     let height = state.view_height();
-    let Some(range) = state.search.as_ref().and_then(|s| s.matches.get(s.current?)).cloned() else { return };
-    let Some(reader) = state.reader.as_mut() else { return };
+    let search = state.reading.search.as_ref();
+    let Some(range) = search.and_then(|s| s.matches.get(s.current?)).cloned() else { return };
+    let Some(reader) = state.reading.reader.as_mut() else { return };
     let first = reader.layout.line_containing(range.start);
     let last = reader.layout.line_containing(range.end.saturating_sub(1).max(range.start));
     if first < reader.top || last >= reader.top + height {
@@ -363,9 +174,151 @@ pub fn reveal_current(state: &mut State) {
 }
 
 /// Scrolls so the line showing byte `anchor` is at the top.
-fn set_anchor(state: &mut State, anchor: usize) {
+pub fn set_anchor(state: &mut State, anchor: usize) {
     let height = state.view_height();
-    if let Some(reader) = state.reader.as_mut() {
+    if let Some(reader) = state.reading.reader.as_mut() {
         reader.top = reader.layout.line_of(anchor).min(reader.max_top(height));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+    use crate::update::testing::{state_with, step};
+    use crate::update::{Msg, update};
+
+    /// A state with article 0 (200 numbered paragraphs) open in the reader.
+    fn reading() -> State {
+        let mut s = state_with(2);
+        step(&mut s, Msg::Action(Action::Open));
+        s
+    }
+
+    fn search(s: &State) -> &Search {
+        s.reading.search.as_ref().expect("a search is in force")
+    }
+
+    fn top(s: &State) -> usize {
+        s.reading.reader.as_ref().map_or(0, |r| r.top)
+    }
+
+    fn offset_of(s: &State, needle: &str) -> usize {
+        s.reading.reader.as_ref().and_then(|r| r.article.doc.text.find(needle)).expect("in the text")
+    }
+
+    #[test]
+    fn typing_finds_the_first_match_after_where_the_view_was_and_shows_it() {
+        let mut s = reading();
+        let mut fx = Vec::new();
+        let from = offset_of(&s, "Paragraph 100 ");
+        incremental(&mut s, "Paragraph 1", false, from, &mut fx);
+        assert!(fx.is_empty(), "a small article is searched at once");
+        let current = search(&s).current.expect("a current match");
+        assert_eq!(search(&s).matches[current].start, from, "the first at or after the view");
+        assert_eq!(search(&s).counter(), format!("{}/{}", current + 1, search(&s).matches.len()));
+        let r = s.reading.reader.as_ref().expect("open");
+        let line = r.layout.line_containing(from);
+        assert!(line >= r.top && line < r.top + s.view_height(), "in view");
+    }
+
+    #[test]
+    fn no_match_or_an_empty_query_puts_the_view_back() {
+        let mut s = reading();
+        let mut fx = Vec::new();
+        let from = offset_of(&s, "Paragraph 50 ");
+        incremental(&mut s, "zeppelin", false, from, &mut fx);
+        assert_eq!((search(&s).counter(), top(&s)), ("no match".to_string(), line_of(&s, from)));
+        incremental(&mut s, "Paragraph 190", false, from, &mut fx);
+        assert!(top(&s) > line_of(&s, from), "moved to the match");
+        incremental(&mut s, "", false, from, &mut fx);
+        assert!(s.reading.search.is_none());
+        assert_eq!(top(&s), line_of(&s, from));
+    }
+
+    fn line_of(s: &State, offset: usize) -> usize {
+        s.reading.reader.as_ref().map_or(0, |r| r.layout.line_of(offset))
+    }
+
+    #[test]
+    fn n_and_big_n_wrap_around_with_a_notice() {
+        let mut s = reading();
+        start(&mut s, "Paragraph 19", false, &mut Vec::new());
+        let count = search(&s).matches.len();
+        assert_eq!(count, 11, "19 and 190 to 199");
+        step_match(&mut s, true);
+        assert_eq!((search(&s).current, s.message.as_deref()), (Some(0), None));
+        step_match(&mut s, false);
+        assert_eq!(search(&s).current, Some(count - 1));
+        assert_eq!(s.message.as_deref(), Some("search wrapped to the bottom"));
+        step_match(&mut s, true);
+        assert_eq!(search(&s).current, Some(0));
+        assert_eq!(s.message.as_deref(), Some("search wrapped to the top"));
+    }
+
+    #[test]
+    fn after_scrolling_away_n_goes_on_from_the_view() {
+        let mut s = reading();
+        start(&mut s, "Paragraph 1", false, &mut Vec::new());
+        step_match(&mut s, true);
+        assert_eq!(search(&s).current, Some(0));
+        let far = offset_of(&s, "Paragraph 150 ");
+        set_anchor(&mut s, far);
+        step_match(&mut s, true);
+        let current = search(&s).current.expect("current");
+        assert_eq!(search(&s).matches[current].start, offset_of(&s, "Paragraph 150 "), "the first from the view");
+        step_match(&mut s, false);
+        let back = search(&s).current.expect("current");
+        assert_eq!(back, current - 1, "N from the view goes to the one before");
+    }
+
+    #[test]
+    fn n_without_a_search_or_a_match_says_so() {
+        let mut s = reading();
+        step_match(&mut s, true);
+        assert_eq!(s.message.as_deref(), Some("no search yet: press / to search"));
+        start(&mut s, "zeppelin", false, &mut Vec::new());
+        step_match(&mut s, true);
+        assert_eq!(s.message.as_deref(), Some("no match for zeppelin"));
+    }
+
+    #[test]
+    fn a_background_count_completes_the_matches_and_keeps_the_current_one() {
+        let mut s = reading();
+        start(&mut s, "Paragraph", false, &mut Vec::new());
+        let all = search(&s).matches.clone();
+        // As a huge article has it: the matches near the view, the second current, counting.
+        let near = all[3..6].to_vec();
+        let search = s.reading.search.as_mut().expect("search");
+        (search.matches, search.current, search.complete, search.generation) = (near, Some(1), false, 7);
+        counted(&mut s, 6, all.clone(), true);
+        assert!(!self::search(&s).complete, "a stale count is ignored");
+        counted(&mut s, 7, all.clone(), true);
+        let search = self::search(&s);
+        assert!(search.complete && !search.stopped);
+        assert_eq!((search.matches.len(), search.current), (all.len(), Some(4)), "still on the same match");
+    }
+
+    #[test]
+    fn switching_articles_searches_the_new_one() {
+        let mut s = reading();
+        start(&mut s, "article 0 ", false, &mut Vec::new());
+        assert_eq!(search(&s).matches.len(), 200);
+        step(&mut s, Msg::Action(Action::NextArticle));
+        let search = search(&s);
+        assert_eq!((search.entry, search.matches.len()), (Some(1), 0), "no article 0 in article 1");
+        let effects = update(&mut s, Msg::Action(Action::PrevArticle));
+        assert!(effects.is_empty(), "article 0 comes back from the recent ones");
+        assert_eq!(self::search(&s).matches.len(), 200);
+    }
+
+    #[test]
+    fn an_invalid_regex_is_searched_as_text_and_says_why() {
+        let mut s = reading();
+        start(&mut s, "Paragraph (1", true, &mut Vec::new());
+        assert!(search(&s).matcher.error.is_some());
+        assert_eq!(search(&s).counter(), "no match");
+        start(&mut s, "Paragraph 1[0-9]{2} of", true, &mut Vec::new());
+        assert_eq!(search(&s).matches.len(), 100);
     }
 }

@@ -7,7 +7,7 @@
 //! work on the name engines does not move these tests.
 
 use std::fs;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use newsdesk::app::App;
 use newsdesk::config::{Config, kind_modifier};
@@ -133,16 +133,16 @@ fn the_panel_jumps_to_an_entity_and_n_and_big_n_cycle_its_mentions() {
     let heading = locate(&buffer, buffer.area, "Money · 7 mentions, 1 name");
     assert_style(&buffer, heading, 5, app.config.theme.mark(Mark::Entity(EntityKind::Money)), "section heading");
 
-    let panel = app.state.panel.as_ref().expect("the panel is open");
+    let panel = app.state.overlays.panel.as_ref().expect("the panel is open");
     let money = panel.groups.iter().position(|g| g.name == "$81 million").expect("listed");
     let rows = panel.rows.len();
     press(&mut app, &"j ".repeat(money));
     let buffer = render(&app);
-    let popup = newsdesk::ui::panel::popup(buffer.area, rows);
+    let popup = newsdesk::layout::panel_popup(buffer.area, rows);
     let chosen = locate(&buffer, popup, "$81 million");
     assert_style(&buffer, chosen, 11, app.config.theme.list_selected, "the chosen name");
     press(&mut app, "enter");
-    assert!(app.state.panel.is_none());
+    assert!(app.state.overlays.panel.is_none());
     assert_eq!(app.state.focus, Focus::Reader);
     let buffer = render(&app);
     assert!(status(&app, &buffer).contains("money: $81 million 1/7"), "{}", status(&app, &buffer));
@@ -151,9 +151,9 @@ fn the_panel_jumps_to_an_entity_and_n_and_big_n_cycle_its_mentions() {
     press(&mut app, "n");
     let buffer = render(&app);
     assert!(status(&app, &buffer).contains("money: $81 million 2/7"), "{}", status(&app, &buffer));
-    let search = app.state.search.as_ref().expect("the mentions are the search");
+    let search = app.state.reading.search.as_ref().expect("the mentions are the search");
     let second = search.matches[1].clone();
-    let reader = app.state.reader.as_ref().expect("shown");
+    let reader = app.state.reading.reader.as_ref().expect("shown");
     let line = reader.layout.line_containing(second.start);
     assert!(reader.top <= line && line < reader.top + app.state.view_height(), "the second mention is in view");
 
@@ -167,11 +167,11 @@ fn the_panel_jumps_to_an_entity_and_n_and_big_n_cycle_its_mentions() {
 fn esc_closes_the_panel_and_keys_go_back_to_the_reader() {
     let (_dir, mut app) = reading(Config::default());
     press(&mut app, "E j esc");
-    assert!(app.state.panel.is_none() && app.state.search.is_none());
+    assert!(app.state.overlays.panel.is_none() && app.state.reading.search.is_none());
     press(&mut app, "j");
-    assert_eq!(app.state.reader.as_ref().map(|r| r.top), Some(1), "j scrolls the reader again");
+    assert_eq!(app.state.reading.reader.as_ref().map(|r| r.top), Some(1), "j scrolls the reader again");
     press(&mut app, "E q");
-    assert!(app.state.panel.is_none() && !app.state.quit, "q closes the panel first");
+    assert!(app.state.overlays.panel.is_none() && !app.state.quit, "q closes the panel first");
 }
 
 const SANCTIONS: &str = "[[entities.watch]]\nname = \"frozen cash\"\nstyle = { fg = \"black\", bg = \"light-red\" }\n\
@@ -195,7 +195,7 @@ fn a_watch_list_wins_over_the_built_in_kinds() {
     );
 
     press(&mut app, "L E");
-    let panel = app.state.panel.as_ref().expect("open");
+    let panel = app.state.overlays.panel.as_ref().expect("open");
     assert_eq!((panel.groups[0].mark, panel.groups[0].name.as_str()), (Mark::Watch(0), "ledgers"), "most mentioned");
     let text = screen(&render(&app));
     assert!(text.contains("Frozen cash · 21 mentions, 2 names"), "{text}");
@@ -221,10 +221,9 @@ fn a_huge_article_is_highlighted_in_view_at_once_and_whole_in_the_background() {
     assert!(body.len() > newsdesk::update::entities::SYNC_ENTITY_BYTES);
     let dir = folder(&[("huge.txt", &format!("A Very Long Ledger\n\n{body}\n"))]);
     let mut app = app_on(dir.path(), Config::default(), 80, 24);
-    let started = Instant::now();
+    // How soon is measured in benches/core.rs (`key_bottom_of_a_huge_article_highlighted`).
     press(&mut app, "enter G L");
     let buffer = render(&app);
-    assert!(started.elapsed() < Duration::from_secs(5));
     assert_text(
         &app,
         &buffer,
@@ -236,7 +235,7 @@ fn a_huge_article_is_highlighted_in_view_at_once_and_whole_in_the_background() {
     assert!(counts.lines().any(|l| l.contains("money") && l.contains('+')), "counts still growing:\n{counts}");
 
     assert!(app.wait_for_background(Duration::from_secs(60)), "the background run finishes");
-    let reader = app.state.reader.as_ref().expect("shown");
+    let reader = app.state.reading.reader.as_ref().expect("shown");
     assert!(reader.highlights.complete);
     assert_eq!(reader.highlights.kind_count(EntityKind::Money), 8_000);
     let counts = screen(&render(&app));
@@ -254,7 +253,7 @@ fn the_panel_and_the_legend_draw_at_every_size() {
             app.step(newsdesk::update::Msg::Resize(width, height));
             press(&mut app, "G j k");
             terminal.draw(|frame| app.draw(frame)).expect("draw");
-            let panel = app.state.panel.as_ref().expect("still open");
+            let panel = app.state.overlays.panel.as_ref().expect("still open");
             assert!(panel.selected < panel.groups.len() && panel.top < panel.rows.len().max(1));
         }
     }

@@ -3,10 +3,10 @@
 
 use newsdesk::app::App;
 use newsdesk::config::Config;
+use newsdesk::keymap::help_rows;
 use newsdesk::keymap::{Key, KeyChord};
 use newsdesk::state::{Focus, Reader};
 use newsdesk::text::wrap::LineKind;
-use newsdesk::ui::help::help_rows;
 use newsdesk::update::Msg;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
@@ -70,7 +70,7 @@ fn app() -> App {
 }
 
 fn reader(app: &App) -> &Reader {
-    app.state.reader.as_ref().expect("an article is open")
+    app.state.reading.reader.as_ref().expect("an article is open")
 }
 
 /// The title of the article in the reading pane.
@@ -85,16 +85,16 @@ fn top(app: &App) -> usize {
 #[test]
 fn moving_the_selection_previews_each_article() {
     let mut app = app();
-    assert_eq!((app.state.selected, shown(&app)), (0, MORNING));
+    assert_eq!((app.state.list.selected, shown(&app)), (0, MORNING));
     press(&mut app, "j j");
-    assert_eq!((app.state.selected, shown(&app)), (2, GARDEN));
+    assert_eq!((app.state.list.selected, shown(&app)), (2, GARDEN));
     assert_eq!(app.state.focus, Focus::List);
     press(&mut app, "k");
-    assert_eq!((app.state.selected, shown(&app)), (1, HARBOUR));
+    assert_eq!((app.state.list.selected, shown(&app)), (1, HARBOUR));
     press(&mut app, "G");
-    assert_eq!((app.state.selected, shown(&app)), (4, LANTERNS));
+    assert_eq!((app.state.list.selected, shown(&app)), (4, LANTERNS));
     press(&mut app, "down up up g");
-    assert_eq!((app.state.selected, shown(&app)), (0, MORNING));
+    assert_eq!((app.state.list.selected, shown(&app)), (0, MORNING));
 }
 
 #[test]
@@ -121,14 +121,14 @@ fn brackets_switch_articles_while_reading_and_remember_positions() {
     let harbour_top = top(&app);
     assert!(harbour_top > 0);
     press(&mut app, "]");
-    assert_eq!((app.state.focus, app.state.selected, shown(&app), top(&app)), (Focus::Reader, 2, GARDEN, 0));
+    assert_eq!((app.state.focus, app.state.list.selected, shown(&app), top(&app)), (Focus::Reader, 2, GARDEN, 0));
     press(&mut app, "[");
-    assert_eq!((app.state.selected, shown(&app), top(&app)), (1, HARBOUR, harbour_top));
+    assert_eq!((app.state.list.selected, shown(&app), top(&app)), (1, HARBOUR, harbour_top));
     press(&mut app, "[ [");
-    assert_eq!((app.state.selected, shown(&app)), (0, MORNING));
+    assert_eq!((app.state.list.selected, shown(&app)), (0, MORNING));
     assert_eq!(app.state.message.as_deref(), Some("this is the first article"));
     press(&mut app, "] ] ] ] ]");
-    assert_eq!((app.state.selected, shown(&app)), (4, LANTERNS));
+    assert_eq!((app.state.list.selected, shown(&app)), (4, LANTERNS));
     assert_eq!(app.state.message.as_deref(), Some("this is the last article"));
 }
 
@@ -136,7 +136,7 @@ fn brackets_switch_articles_while_reading_and_remember_positions() {
 fn h_and_esc_go_back_to_the_list() {
     let mut app = app();
     press(&mut app, "j enter h");
-    assert_eq!((app.state.focus, app.state.selected, shown(&app)), (Focus::List, 1, HARBOUR));
+    assert_eq!((app.state.focus, app.state.list.selected, shown(&app)), (Focus::List, 1, HARBOUR));
     press(&mut app, "enter esc");
     assert_eq!(app.state.focus, Focus::List);
     press(&mut app, "l left right");
@@ -149,16 +149,16 @@ fn h_and_esc_go_back_to_the_list() {
 fn question_mark_opens_help_and_esc_closes_it() {
     let mut app = app();
     press(&mut app, "?");
-    assert_eq!(app.state.help, Some(0));
+    assert_eq!(app.state.overlays.help, Some(0));
     press(&mut app, "j j k");
-    assert_eq!((app.state.help, app.state.selected), (Some(1), 0), "keys scroll the help, not the list");
+    assert_eq!((app.state.overlays.help, app.state.list.selected), (Some(1), 0), "keys scroll the help, not the list");
     press(&mut app, "esc");
-    assert_eq!(app.state.help, None);
+    assert_eq!(app.state.overlays.help, None);
     // In the reader esc means back, except while help is open.
     press(&mut app, "enter ? esc");
-    assert_eq!((app.state.help, app.state.focus), (None, Focus::Reader));
+    assert_eq!((app.state.overlays.help, app.state.focus), (None, Focus::Reader));
     press(&mut app, "? q");
-    assert_eq!((app.state.help, app.state.quit), (None, false), "q closes the help first");
+    assert_eq!((app.state.overlays.help, app.state.quit), (None, false), "q closes the help first");
 }
 
 #[test]
@@ -184,9 +184,9 @@ fn user_bindings_replace_the_defaults() {
     let config = Config::from_toml(toml, "user.toml", false).expect("valid user config");
     let mut app = app_on(&articles(), config, 80, 24);
     press(&mut app, "j");
-    assert_eq!(app.state.selected, 0, "j is no longer bound in the list");
+    assert_eq!(app.state.list.selected, 0, "j is no longer bound in the list");
     press(&mut app, "n n");
-    assert_eq!((app.state.selected, shown(&app)), (2, GARDEN));
+    assert_eq!((app.state.list.selected, shown(&app)), (2, GARDEN));
     press(&mut app, "k enter j j");
     assert_eq!((shown(&app), top(&app)), (HARBOUR, 0), "move-down is unbound in the reader");
     press(&mut app, "space");
@@ -196,8 +196,9 @@ fn user_bindings_replace_the_defaults() {
         .filter(|(_, _, description)| description.starts_with("move-down:"))
         .map(|(_, keys, _)| keys)
         .collect();
-    // The list's own binding, then the entity panel's default; the reader's is gone.
-    assert_eq!(move_down, ["n", "j, down"], "the help shows the live bindings");
+    // The list's own binding, then the entity panel's and the help overlay's defaults; the
+    // reader's is gone.
+    assert_eq!(move_down, ["n", "j, down", "j, down"], "the help shows the live bindings");
 }
 
 #[test]
@@ -269,7 +270,7 @@ fn help_pages_on_a_narrow_screen() {
     press(&mut app, "?");
     let first = screen_of(&app);
     press(&mut app, "space");
-    assert_ne!(app.state.help, Some(0), "space pages the help");
+    assert_ne!(app.state.overlays.help, Some(0), "space pages the help");
     assert_ne!(screen_of(&app), first);
 }
 
@@ -279,7 +280,7 @@ fn s_cycles_the_sort_order_keeping_the_selection() {
     press(&mut app, "j j");
     let selected = app.state.selected_entry();
     let titles = |app: &App| -> Vec<String> {
-        app.state.order.iter().map(|&i| app.state.library.entries[i].meta.title.clone()).collect()
+        app.state.list.order.iter().map(|&i| app.state.library.entries[i].meta.title.clone()).collect()
     };
     for expected in ["title", "path", "length", "last-read", "date"] {
         press(&mut app, "s");

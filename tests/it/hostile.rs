@@ -187,9 +187,9 @@ fn nothing_in_a_nasty_folder_reaches_the_terminal_as_a_control_sequence() {
     // Control characters pasted into a prompt are dropped.
     press(&mut app, "esc /");
     for c in "\u{1b}[2J\u{7}x\u{9b}".chars() {
-        app.step(Msg::Edit(newsdesk::update::Edit::Insert(c)));
+        app.step(Msg::Type(c));
     }
-    assert_eq!(app.state.prompt.as_ref().map(|p| p.input.as_str()), Some("[2Jx"));
+    assert_eq!(app.state.overlays.prompt.as_ref().map(|p| p.input.as_str()), Some("[2Jx"));
     draw(&app, &mut term);
     drop(term);
     let out = bytes.0.lock().unwrap_or_else(PoisonError::into_inner).clone();

@@ -77,10 +77,10 @@ fn an_unterminated_sequence_hides_nothing_and_search_sees_what_is_shown() {
     for query in ["the rest of this line", "words after", "now, then", "sixel data"] {
         press(&mut app, "/");
         for c in query.chars() {
-            app.step(newsdesk::update::Msg::Edit(newsdesk::update::Edit::Insert(c)));
+            app.step(newsdesk::update::Msg::Type(c));
         }
         press(&mut app, "enter");
-        let search = app.state.search.as_ref().expect("a search");
+        let search = app.state.reading.search.as_ref().expect("a search");
         assert_eq!(search.matches.len(), 1, "{query}");
     }
 }

@@ -67,11 +67,11 @@ proptest! {
             let size = app.state.areas.screen;
             let _ = crate::render::draw(&app, size.width, size.height);
             let s = &app.state;
-            prop_assert!(s.order.is_empty() || s.selected < s.order.len());
-            if let Some(r) = &s.reader {
+            prop_assert!(s.list.order.is_empty() || s.list.selected < s.list.order.len());
+            if let Some(r) = &s.reading.reader {
                 prop_assert!(r.top <= r.max_top(s.view_height()), "top {} past the end {}", r.top, r.max_top(s.view_height()));
             }
-            if let Some(search) = &s.search {
+            if let Some(search) = &s.reading.search {
                 prop_assert!(search.current.is_none_or(|c| c < search.matches.len()));
             }
         }

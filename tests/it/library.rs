@@ -28,13 +28,13 @@ fn app() -> App {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.step(Msg::Edit(newsdesk::update::Edit::Insert(c)));
+        app.step(Msg::Type(c));
     }
 }
 
 /// The titles listed, in order.
 fn listed(app: &App) -> Vec<String> {
-    app.state.order.iter().map(|&i| app.state.library.entries[i].meta.title.clone()).collect()
+    app.state.list.order.iter().map(|&i| app.state.library.entries[i].meta.title.clone()).collect()
 }
 
 fn selected_title(app: &App) -> String {
@@ -43,7 +43,7 @@ fn selected_title(app: &App) -> String {
 }
 
 fn shown_title(app: &App) -> String {
-    app.state.reader.as_ref().expect("an article is shown").article.meta.title.clone()
+    app.state.reading.reader.as_ref().expect("an article is shown").article.meta.title.clone()
 }
 
 fn settle(app: &mut App) {
@@ -61,7 +61,7 @@ fn copy() -> tempfile::TempDir {
 fn slash_filters_titles_as_you_type_and_esc_in_the_list_clears() {
     let mut app = app();
     press(&mut app, "/");
-    assert!(app.state.prompt.is_some(), "/ opens the filter prompt in the list");
+    assert!(app.state.overlays.prompt.is_some(), "/ opens the filter prompt in the list");
     type_text(&mut app, "lntrns");
     assert_eq!(listed(&app), [LANTERNS], "fuzzy: l-n-t-r-n-s in order");
     assert_eq!(shown_title(&app), LANTERNS, "the best match is selected and previewed");
@@ -71,7 +71,7 @@ fn slash_filters_titles_as_you_type_and_esc_in_the_list_clears() {
     // Every title with t-h-e in order: all but the garden notes; the best first.
     assert!(!listed(&app).contains(&GARDEN.to_string()), "{:?}", listed(&app));
     press(&mut app, "enter");
-    assert!(app.state.prompt.is_none());
+    assert!(app.state.overlays.prompt.is_none());
     assert_eq!(app.state.focus, Focus::List);
     assert!(app.state.list_title().ends_with("· the"), "{}", app.state.list_title());
     let kept = listed(&app);
@@ -91,7 +91,7 @@ fn esc_in_the_filter_prompt_puts_back_the_filter_and_selection_before() {
     assert_eq!(listed(&app), [QUIET]);
     // `/` again edits the filter in force; esc puts it back.
     press(&mut app, "/");
-    assert_eq!(app.state.prompt.as_ref().map(|p| p.input.as_str()), Some("quiet"));
+    assert_eq!(app.state.overlays.prompt.as_ref().map(|p| p.input.as_str()), Some("quiet"));
     press(&mut app, "ctrl-u");
     type_text(&mut app, "harb");
     assert_eq!(listed(&app), [HARBOUR]);
@@ -106,18 +106,18 @@ fn full_text_filter_lists_articles_with_counts_and_opening_one_searches_it() {
     press(&mut app, "/");
     type_text(&mut app, ">lantern");
     settle(&mut app);
-    let filter = app.state.filter.as_ref().expect("a filter");
+    let filter = app.state.list.filter.as_ref().expect("a filter");
     assert_eq!(filter.query, Query::FullText("lantern".into()));
     assert!(filter.complete);
     assert_eq!(listed(&app), [LANTERNS]);
-    let i = app.state.order[0];
+    let i = app.state.list.order[0];
     assert_eq!(filter.counts.get(&i), Some(&4), "the title and three times in the text");
     press(&mut app, "enter");
-    let search = app.state.search.as_ref().expect("the query became the search");
+    let search = app.state.reading.search.as_ref().expect("the query became the search");
     assert_eq!((search.query.as_str(), search.matches.len()), ("lantern", 4));
     press(&mut app, "enter");
     assert_eq!(app.state.focus, Focus::Reader);
-    assert!(app.state.search.as_ref().is_some_and(|s| s.current.is_some()), "the view is on a match");
+    assert!(app.state.reading.search.as_ref().is_some_and(|s| s.current.is_some()), "the view is on a match");
     // A phrase with no hit anywhere lists nothing, and says so.
     press(&mut app, "h /");
     press(&mut app, "ctrl-u");
@@ -134,15 +134,15 @@ fn the_entity_panel_filters_the_list_to_the_articles_that_mention_a_name() {
     assert_eq!(selected_title(&app), HARBOUR);
     settle(&mut app);
     press(&mut app, "E");
-    let panel = app.state.panel.as_ref().expect("the panel is open");
+    let panel = app.state.overlays.panel.as_ref().expect("the panel is open");
     let february = panel.groups.iter().position(|g| g.name == "February").expect("a date in the text");
     for _ in 0..february {
         press(&mut app, "j");
     }
     press(&mut app, "f");
-    assert!(app.state.panel.is_none(), "f closes the panel");
+    assert!(app.state.overlays.panel.is_none(), "f closes the panel");
     settle(&mut app);
-    let filter = app.state.filter.as_ref().expect("an entity filter");
+    let filter = app.state.list.filter.as_ref().expect("an entity filter");
     assert!(matches!(&filter.query, Query::Entity { name, exact: Some(_) } if name == "February"));
     assert_eq!(listed(&app), [HARBOUR]);
     assert!(app.state.list_title().contains("@February (date)"), "{}", app.state.list_title());
@@ -203,9 +203,9 @@ fn the_reading_state_survives_a_restart_and_a_rename() {
     first.load_in_background();
     settle(&mut first);
     press(&mut first, "j enter ctrl-d");
-    let anchor = first.state.reader.as_ref().expect("open").anchor();
+    let anchor = first.state.reading.reader.as_ref().expect("open").anchor();
     assert!(anchor > 0, "scrolled into the article");
-    first.save_state();
+    first.tick();
     drop(first);
     assert!(state_file.exists());
     assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 5, "nothing written into the articles folder");
@@ -217,7 +217,11 @@ fn the_reading_state_survives_a_restart_and_a_rename() {
     };
     let second = second_app(dir.path());
     assert_eq!(selected_title(&second), HARBOUR, "the last selected article is selected again");
-    assert_eq!(second.state.reader.as_ref().map(newsdesk::state::Reader::anchor), Some(anchor), "at the same place");
+    assert_eq!(
+        second.state.reading.reader.as_ref().map(newsdesk::state::Reader::anchor),
+        Some(anchor),
+        "at the same place"
+    );
     assert!(second.state.library.entries.iter().any(|e| e.meta.title == HARBOUR && e.reading.read));
     drop(second);
 
@@ -272,7 +276,7 @@ fn files_added_changed_and_removed_on_disk_update_the_list_in_place() {
     // The open article changed on disk: read again, at the same place.
     press(&mut app, "j enter ctrl-d");
     let at_top = |app: &App| {
-        let r = app.state.reader.as_ref().expect("open");
+        let r = app.state.reading.reader.as_ref().expect("open");
         let text = &r.article.doc.text;
         text[r.anchor()..].chars().take(40).collect::<String>()
     };
@@ -372,16 +376,16 @@ fn a_huge_article_shows_its_start_at_once_and_the_rest_at_the_same_place() {
     assert!(text.len() > 9 << 20);
     fs::write(dir.path().join("huge.txt"), &text).expect("write");
     let mut app = app_on(dir.path(), Config::default(), 100, 30);
-    let start = app.state.reader.as_ref().expect("shown at once").article.doc.text.len();
+    let start = app.state.reading.reader.as_ref().expect("shown at once").article.doc.text.len();
     assert!(start < 1 << 20, "only its start was read: {start} bytes");
     press(&mut app, "enter G");
-    let at_end_of_start = app.state.reader.as_ref().expect("open").anchor();
+    let at_end_of_start = app.state.reading.reader.as_ref().expect("open").anchor();
     settle(&mut app);
-    let reader = app.state.reader.as_ref().expect("open");
+    let reader = app.state.reading.reader.as_ref().expect("open");
     assert_eq!(reader.article.doc.text.len(), text.len(), "the whole article now");
     assert_eq!(reader.anchor(), at_end_of_start, "at the same place");
     press(&mut app, "G");
-    assert!(app.state.reader.as_ref().expect("open").anchor() > 9 << 20, "the end is the real end");
+    assert!(app.state.reading.reader.as_ref().expect("open").anchor() > 9 << 20, "the end is the real end");
 }
 
 #[test]
@@ -395,15 +399,14 @@ fn the_list_fills_as_the_folder_is_read_and_the_last_article_is_selected_when_fo
     first.keep_state(state_file.clone());
     press(&mut first, "j j");
     assert_eq!(selected_title(&first), GARDEN);
-    first.state.reading_dirty = true;
-    first.save_state();
+    first.tick();
     drop(first);
 
     let library = newsdesk::library::Library { root: root.clone(), ..Default::default() };
     let mut app = App::new(library, Config::default());
     app.step(Msg::Resize(100, 30));
     app.keep_state(state_file);
-    app.state.scanning = true;
+    app.state.list.scanning = true;
     assert!(app.state.list_title().contains("reading the folder…"));
     let mut batches = newsdesk::library::spawn_scan(root).into_iter();
     let mut seen = 0;
@@ -416,7 +419,7 @@ fn the_list_fills_as_the_folder_is_read_and_the_last_article_is_selected_when_fo
         }
     }
     assert_eq!(seen, 5);
-    assert!(!app.state.scanning);
+    assert!(!app.state.list.scanning);
     assert!(!app.state.list_title().contains("reading"));
     assert_eq!(selected_title(&app), GARDEN, "selected again once listed");
     assert_eq!(shown_title(&app), GARDEN);

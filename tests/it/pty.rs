@@ -331,6 +331,54 @@ fn a_restart_reopens_the_last_article_at_the_same_place() {
     quit_cleanly(&mut again);
 }
 
+/// Waits until the app's periodic save of the reading state has run at least once more.
+fn wait_past_the_periodic_save() {
+    thread::sleep(newsdesk::app::SAVE_EVERY + Duration::from_secs(1));
+}
+
+/// Quits, starts again at the same home and expects the second article at `at` percent.
+fn assert_found_again_at(mut s: Session, dir: &Path, home: &Path) {
+    let at = percent(&s.status_line());
+    assert!(at.is_some_and(|p| p > 0), "scrolled into the article: {}", s.status_line());
+    quit_cleanly(&mut s);
+    let mut again = Session::spawn_at_home(dir, home);
+    again.wait_for("the same article selected, at the same place", |s| {
+        s.status_line().contains(" LIST  2/5") && percent(&s.status_line()) == at
+    });
+    quit_cleanly(&mut again);
+}
+
+#[test]
+fn scrolling_after_the_periodic_save_is_kept_across_a_restart() {
+    let home = tempfile::tempdir().expect("temp home");
+    let mut s = Session::spawn_at_home(&articles(), home.path());
+    s.wait_for("the list", |s| s.status_line().contains(" LIST  1/5"));
+    s.send(b"j\r");
+    s.wait_for("the second article open", |s| s.status_line().contains(" READ  2/5"));
+    wait_past_the_periodic_save();
+    s.send(b" ");
+    s.wait_for("a page down", |s| percent(&s.status_line()).is_some_and(|p| p > 0));
+    assert_found_again_at(s, &articles(), home.path());
+}
+
+#[test]
+fn the_place_after_the_editor_is_kept_across_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    crate::copy_dir(&articles(), dir.path());
+    let home = tempfile::tempdir().expect("temp home");
+    let editor = [("EDITOR", "sed -i s/Dockers/Stevedores/")];
+    let mut s = Session::spawn_at_home_with_env(dir.path(), home.path(), &editor);
+    s.wait_for("the list", |s| s.status_line().contains(" LIST  1/5"));
+    s.send(b"j\r");
+    s.wait_for("the second article open", |s| s.status_line().contains(" READ  2/5"));
+    wait_past_the_periodic_save();
+    s.send(b"v");
+    s.wait_for("the article read again after the editor", |s| s.contents().contains("Stevedores"));
+    s.send(b" ");
+    s.wait_for("a page down", |s| percent(&s.status_line()).is_some_and(|p| p > 0));
+    assert_found_again_at(s, dir.path(), home.path());
+}
+
 #[test]
 fn a_file_added_while_the_app_runs_appears_in_the_list() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -363,6 +411,29 @@ fn v_runs_the_editor_without_a_shell_and_reloads_the_article() {
         screen.contains("Evening Briefing: Rain") && !screen.contains("Morning Briefing")
     });
     assert!(s.status_line().contains(" LIST  1/5"), "{}", s.status_line());
+    quit_cleanly(&mut s);
+}
+
+/// An article swapped for a FIFO (issue 12): its read waits forever for a writer, but off the
+/// loop's thread, so keys, `q` and a redraw still work.
+#[cfg(unix)]
+#[test]
+fn an_article_swapped_for_a_fifo_never_freezes_the_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.txt"), "Alpha Notes\n\nThe first article.\n").expect("write");
+    std::fs::write(dir.path().join("b.txt"), "Beta Notes\n\nThe second article.\n").expect("write");
+    let mut s = Session::spawn(dir.path());
+    s.wait_for("both articles listed", |s| s.status_line().contains(" LIST  1/2") && s.contents().contains("Beta"));
+    let fifo = dir.path().join("b.txt");
+    std::fs::remove_file(&fifo).expect("remove the article");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
+    assert!(made.success(), "mkfifo {}", fifo.display());
+    s.send(b"G");
+    s.wait_for("the FIFO selected while its read waits", |s| s.status_line().contains(" LIST  2/2"));
+    s.send(b"k");
+    s.wait_for("keys still work", |s| s.status_line().contains(" LIST  1/2") && s.contents().contains("The first"));
+    s.send(b"G");
+    s.wait_for("the FIFO selected again", |s| s.status_line().contains(" LIST  2/2"));
     quit_cleanly(&mut s);
 }
 

@@ -29,7 +29,7 @@ fn reading(dir: &TempDir, width: u16, height: u16) -> App {
 }
 
 fn reader(app: &App) -> &Reader {
-    app.state.reader.as_ref().expect("an article is open")
+    app.state.reading.reader.as_ref().expect("an article is open")
 }
 
 fn drawn(app: &App) -> Buffer {
@@ -200,7 +200,7 @@ fn footnotes_inline_html_and_bare_links_read_as_such() {
 fn search(app: &mut App, query: &str) {
     press(app, "/");
     for c in query.chars() {
-        app.step(newsdesk::update::Msg::Edit(newsdesk::update::Edit::Insert(c)));
+        app.step(newsdesk::update::Msg::Type(c));
     }
     press(app, "enter");
 }
@@ -220,7 +220,7 @@ fn search_and_highlights_land_on_the_words_in_tables_code_and_footnotes() {
         [("quays", "quays"), ("Dikes", "Dikes"), ("r.json", "r.json"), ("sensors", "sensors"), ("防潮堤", "防潮堤")]
     {
         search(&mut app, query);
-        let s = app.state.search.as_ref().expect("a search");
+        let s = app.state.reading.search.as_ref().expect("a search");
         let current = s.matches[s.current.expect("a current match")].clone();
         assert_eq!(&reader(&app).article.doc.text[current.clone()], shown);
         let buffer = drawn(&app);

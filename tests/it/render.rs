@@ -213,9 +213,9 @@ fn no_color_draws_no_colour_but_keeps_the_selection_visible() {
         }
         let Some(selected) = selected else { return };
         let inner = app.state.areas.list_inner;
-        let row = Position::new(inner.x, inner.y + u16::try_from(app.state.selected * 2).expect("small"));
+        let row = Position::new(inner.x, inner.y + u16::try_from(app.state.list.selected * 2).expect("small"));
         assert_style(buffer, row, inner.width, Style::new().add_modifier(selected), "selected row without colour");
-        let other = Position::new(inner.x, inner.y + u16::try_from((app.state.selected + 1) * 2).expect("small"));
+        let other = Position::new(inner.x, inner.y + u16::try_from((app.state.list.selected + 1) * 2).expect("small"));
         assert!(!buffer[other].modifier.intersects(selected), "only the selected row stands out");
     };
     check(&app, Some(Modifier::REVERSED));
@@ -254,7 +254,7 @@ fn every_size_renders_without_panic() {
         terminal.draw(|frame| app.draw(frame)).expect("draw after the resize message");
         act(&mut app, scripts[i % scripts.len()]);
         terminal.draw(|frame| app.draw(frame)).expect("draw after actions");
-        let reader = app.state.reader.as_ref().expect("an article is open");
+        let reader = app.state.reading.reader.as_ref().expect("an article is open");
         assert!(reader.top <= reader.max_top(app.state.view_height()), "scrolled past the end at {width}x{height}");
     }
 }
@@ -264,7 +264,7 @@ fn wide_characters_keep_the_columns_in_place() {
     let mut app = app_on(&articles(), Config::default(), 80, 24);
     act(&mut app, &[Action::Bottom]);
     assert_eq!(
-        app.state.reader.as_ref().map(|r| r.article.meta.title.as_str()),
+        app.state.reading.reader.as_ref().map(|r| r.article.meta.title.as_str()),
         Some("Lanterns Along the River in 東京")
     );
     let terminal = draw(&app, 80, 24);

@@ -8,54 +8,23 @@ use std::borrow::Cow;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
+mod archive;
 mod package;
 mod xml;
 
+use self::archive::{Book, Limits};
+pub use self::archive::{EpubError, MAX_ENTRIES, MAX_EXPANDED};
 use self::package::{Package, dir_of};
 use self::xml::{Xml, local, xml_events};
-use super::article::{Article, file_stem, with_title};
 use super::html::{depth, render, scan};
 use super::meta::Meta;
+use super::parsed::{Article, file_stem, with_title};
 use crate::text::doc::{Block, BlockKind, Document};
-
-/// Entries an EPUB may hold: a long book has a few hundred.
-pub const MAX_ENTRIES: usize = 10_000;
-/// Bytes all entries may expand to, declared or read.
-pub const MAX_EXPANDED: u64 = 512 << 20;
-/// Bytes one entry may expand to.
-const MAX_ENTRY: u64 = 64 << 20;
-
-/// Why an EPUB was refused or could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum EpubError {
-    #[error("not a readable EPUB: {0}")]
-    Zip(String),
-    #[error("refused: the archive holds {0} entries (a zip bomb? newsdesk reads EPUBs of up to {1})")]
-    TooManyEntries(usize, usize),
-    #[error("refused: the archive would expand to more than {} (a zip bomb?)", super::read::size_text(*.0))]
-    TooLarge(u64),
-    #[error("not a readable EPUB: {0} is missing")]
-    Missing(String),
-}
 
 /// Reads an EPUB held in memory. With `text_limit`, stops after the chapter that brings the
 /// text past that many bytes (a big book's first screen).
 pub fn parse(bytes: &[u8], path: &Path, text_limit: Option<usize>) -> Article {
     parse_within(bytes, path, text_limit, Limits::default())
-}
-
-/// How far an archive may go before it is refused.
-#[derive(Debug, Clone, Copy)]
-struct Limits {
-    entries: usize,
-    expanded: u64,
-    entry: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self { entries: MAX_ENTRIES, expanded: MAX_EXPANDED, entry: MAX_ENTRY }
-    }
 }
 
 fn parse_within(bytes: &[u8], path: &Path, text_limit: Option<usize>, limits: Limits) -> Article {
@@ -74,27 +43,6 @@ fn parse_within(bytes: &[u8], path: &Path, text_limit: Option<usize>, limits: Li
             warnings: vec![e.to_string()],
             ..Article::default()
         },
-    }
-}
-
-struct Book<'a> {
-    zip: zip::ZipArchive<Cursor<&'a [u8]>>,
-    expanded: u64,
-    limits: Limits,
-}
-
-impl Book<'_> {
-    /// The entry `name` inflated, through the limits.
-    fn entry(&mut self, name: &str) -> Result<Vec<u8>, EpubError> {
-        let mut file = self.zip.by_name(name).map_err(|_| EpubError::Missing(name.to_string()))?;
-        let room = self.limits.expanded.saturating_sub(self.expanded).min(self.limits.entry);
-        let mut out = Vec::with_capacity(usize::try_from(file.size().min(room).min(1 << 20)).unwrap_or(0));
-        (&mut file).take(room + 1).read_to_end(&mut out).map_err(|e| EpubError::Zip(e.to_string()))?;
-        if out.len() as u64 > room {
-            return Err(EpubError::TooLarge(self.limits.expanded));
-        }
-        self.expanded += out.len() as u64;
-        Ok(out)
     }
 }
 

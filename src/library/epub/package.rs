@@ -1,6 +1,6 @@
 //! An EPUB's OPF package file (metadata, spine, where the table of contents is) and its table of contents (EPUB 3 nav or EPUB 2 NCX).
 
-use super::Book;
+use super::archive::Book;
 use super::xml::{Xml, local, xml_events};
 use crate::library::html::scan;
 use crate::library::meta::Meta;

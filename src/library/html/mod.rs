@@ -7,9 +7,9 @@ pub mod scan;
 
 use std::path::Path;
 
-use super::article::{Article, file_stem, with_title};
 use super::encoding;
 use super::meta::Meta;
+use super::parsed::{Article, file_stem, with_title};
 use crate::text::doc::{BlockKind, Document};
 
 /// The warning of a page where reader mode found no article.

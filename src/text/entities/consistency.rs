@@ -9,7 +9,7 @@ use super::EntityKind;
 use super::context::Doc;
 use super::lexicon::flag;
 use super::model::Class;
-use super::tagger::Span;
+use super::model::Span;
 use super::tokens::{SPACE_BEFORE, WORD};
 
 const PERSON: Class = Class::Kind(EntityKind::Person);

@@ -206,7 +206,7 @@ impl<'t> Doc<'t> {
             let end = (window.end + 2).min(self.tokens.len());
             for i in start..end {
                 let word = self.word(i);
-                super::features::shape(word, &mut shape);
+                super::tokens::shape(word, &mut shape);
                 let info = &mut self.info[i];
                 info.lower_hash = lexicon::with_lowercase(word, |l| xxh3_64(l.as_bytes()));
                 info.shape_hash = xxh3_64(&shape);

@@ -65,28 +65,6 @@ fn push_int(out: &mut Vec<u64>, template: u8, offset: i8, value: u64) {
     push_hashes(out, template, offset, &[value]);
 }
 
-/// A word's short shape: capitals `X`, lower case `x`, digits `d`, other characters as
-/// themselves, repeats collapsed (`McDonald` → `XxXx`, `U.S.` → `X.X.`, `1,000` → `d,d`).
-pub fn shape(word: &str, buf: &mut Vec<u8>) {
-    buf.clear();
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            b'X'
-        } else if c.is_lowercase() {
-            b'x'
-        } else if c.is_numeric() {
-            b'd'
-        } else if c.is_ascii() {
-            c as u8
-        } else {
-            b'~'
-        };
-        if buf.last() != Some(&s) {
-            buf.push(s);
-        }
-    }
-}
-
 /// The features of a word's own spelling: affixes, dictionary standing, length. They depend on
 /// the word alone, so the tagger computes them once per distinct word.
 pub fn spelling_features(word: &str, info: &Info, out: &mut Vec<u64>) {

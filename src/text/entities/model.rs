@@ -6,7 +6,16 @@
 //! transitions; trained by `examples/train-entities` (see `data/entities/MODEL.md`) and
 //! included in the binary as bytes, read in place: no start-up cost.
 
+use std::ops::Range;
+
 use super::EntityKind;
+
+/// A name the tagger found: tokens `start..end` of the document and its class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub tokens: Range<usize>,
+    pub class: Class,
+}
 
 /// The classes the tagger tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,19 +1,10 @@
 //! People, organizations, places and groups: the learned tagger run over the windows of a text
 //! where a name can be, then made consistent across the document.
-
-use std::ops::Range;
-
 use super::context::{Doc, FastMap};
 use super::features::{self, OFFSETS};
+pub use super::model::Span;
 use super::model::{self, CLASSES, Class, Model, OUTSIDE, Scores, TAGS};
 use super::{Entity, consistency};
-
-/// A name the tagger found: tokens `start..end` of the document and its class.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    pub tokens: Range<usize>,
-    pub class: Class,
-}
 
 /// Every person, organization, place and group in `text`.
 pub fn find(text: &str) -> Vec<Entity> {

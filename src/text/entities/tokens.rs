@@ -138,6 +138,28 @@ fn dotted(text: &str, start: usize, segment: usize, end: usize) -> bool {
     initial || (word.len() <= 7 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
+/// A word's short shape: capitals `X`, lower case `x`, digits `d`, other characters as
+/// themselves, repeats collapsed (`McDonald` → `XxXx`, `U.S.` → `X.X.`, `1,000` → `d,d`).
+pub fn shape(word: &str, buf: &mut Vec<u8>) {
+    buf.clear();
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'~'
+        };
+        if buf.last() != Some(&s) {
+            buf.push(s);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

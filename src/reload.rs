@@ -1,16 +1,19 @@
 //! Live reload: the folder watched for changes (inotify, kqueue or `FSEvents` through `notify`),
-//! debounced per path, each changed path read on the watcher's thread and sent to the app as
-//! [`Msg::FilesChanged`].
+//! debounced, each changed path read on the watcher's thread and handed on as
+//! [`Change`]s. (Not to be confused with watch-lists, `text::watch`.)
+//!
+//! Debounced here rather than with `notify-debouncer-full`: that crate would do (it keeps event
+//! kinds), but the whole need is "collect paths until the folder is quiet, at most this long",
+//! which is a dozen lines, tested below, with no second event loop to configure.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::library::changes_at;
-use crate::update::Msg;
+use crate::library::{Change, changes_at};
 
 /// Changes are read once the folder has been quiet this long: an editor's save (write a
 /// temporary file, rename it over the article) is one change.
@@ -30,8 +33,9 @@ pub fn is_change(kind: &EventKind) -> bool {
     !matches!(kind, EventKind::Access(_))
 }
 
-/// Watches `root` and everything under it, sending what changed to `tx`.
-pub fn watch(root: &Path, tx: Sender<Msg>) -> notify::Result<Watcher> {
+/// Watches `root` and everything under it, handing what changed to `hand_on`, which returns
+/// false once nobody listens any more.
+pub fn watch(root: &Path, hand_on: impl Fn(Vec<Change>) -> bool + Send + 'static) -> notify::Result<Watcher> {
     let (paths_tx, paths_rx) = mpsc::channel::<Vec<PathBuf>>();
     let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         if let Ok(event) = result
@@ -59,7 +63,7 @@ pub fn watch(root: &Path, tx: Sender<Msg>) -> notify::Result<Watcher> {
                 }
             }
             let changes: Vec<_> = paths.iter().flat_map(|p| changes_at(&root, p)).collect();
-            if !changes.is_empty() && tx.send(Msg::FilesChanged(changes)).is_err() {
+            if !changes.is_empty() && !hand_on(changes) {
                 return;
             }
         }
@@ -87,12 +91,12 @@ mod tests {
         let root = std::fs::canonicalize(dir.path()).expect("canonical");
         std::fs::write(root.join("a.txt"), "A\n").expect("write");
         let (tx, rx) = mpsc::channel();
-        let _w = watch(&root, tx).expect("watch");
+        let _w = watch(&root, move |changes| tx.send(changes).is_ok()).expect("watch");
         let _ = std::fs::read(root.join("a.txt")).expect("read");
         assert!(rx.recv_timeout(Duration::from_millis(600)).is_err(), "reading is not a change");
         std::fs::write(root.join("b.txt"), "B\n\nbody\n").expect("write");
         std::fs::write(root.join("b.txt"), "B2\n\nbody\n").expect("write again");
-        let Ok(Msg::FilesChanged(changes)) = rx.recv_timeout(Duration::from_secs(5)) else { panic!("a change") };
+        let Ok(changes) = rx.recv_timeout(Duration::from_secs(5)) else { panic!("a change") };
         assert_eq!(changes.len(), 1, "two writes, one change: {changes:?}");
         assert!(matches!(&changes[0], crate::library::Change::Upsert(e) if e.meta.title == "B2"));
     }
@@ -104,12 +108,12 @@ mod tests {
         let article = root.join("a.md");
         std::fs::write(&article, "# Old\n\nText\n").expect("write");
         let (tx, rx) = mpsc::channel();
-        let _w = watch(&root, tx).expect("watch");
+        let _w = watch(&root, move |changes| tx.send(changes).is_ok()).expect("watch");
         // As vim (backupcopy=no) and many editors save: a new file, renamed over the old one.
         let tmp = root.join(".a.md.swp-4913");
         std::fs::write(&tmp, "# New\n\nText\n").expect("write the temporary file");
         std::fs::rename(&tmp, &article).expect("rename over the article");
-        let Ok(Msg::FilesChanged(changes)) = rx.recv_timeout(Duration::from_secs(5)) else { panic!("a change") };
+        let Ok(changes) = rx.recv_timeout(Duration::from_secs(5)) else { panic!("a change") };
         let titles: Vec<&str> = changes
             .iter()
             .filter_map(|c| match c {

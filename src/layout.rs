@@ -1,9 +1,15 @@
-//! Where each pane goes for a terminal size: one pure function shared by update (paging, wrap
-//! width) and render, so both always agree.
+//! Where everything goes for a terminal size: the panes, the overlays' popups and how many rows
+//! they show, the rows per list entry. Pure functions below both `state`/`update` (paging,
+//! wrap width, scroll limits) and `ui` (drawing), so the two always agree.
 
 use ratatui::layout::Rect;
 
-use crate::state::Focus;
+/// Which pane the keys go to; on a screen too narrow for both, the one shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+}
 
 /// Below this size the app shows only a "too small" notice.
 pub const MIN_WIDTH: u16 = 24;
@@ -54,6 +60,50 @@ impl Areas {
     }
 }
 
+/// The list shows two rows per article (title, then details) from this many rows up; one below.
+const TWO_ROWS_FROM: usize = 8;
+
+/// Rows of the list pane's inner area, and rows per entry.
+pub fn list_rows(areas: &Areas) -> (usize, usize) {
+    let height = usize::from(areas.list_inner.height);
+    (height, if height >= TWO_ROWS_FROM { 2 } else { 1 })
+}
+
+/// Entries that fit in the list pane at once.
+pub fn list_page(areas: &Areas) -> usize {
+    let (height, per) = list_rows(areas);
+    (height / per).max(1)
+}
+
+/// The widest the help overlay gets, in cells.
+const HELP_WIDTH: u16 = 78;
+/// The widest the entity panel gets, in cells.
+const PANEL_WIDTH: u16 = 64;
+
+/// A popup centred on `screen`, at most `max_width` wide, tall enough for `rows` rows inside
+/// its border (at least one), never over the screen's edges (two cells each side, one above
+/// and below).
+fn popup(screen: Rect, max_width: u16, rows: usize) -> Rect {
+    let width = screen.width.saturating_sub(4).min(max_width);
+    let height = screen.height.saturating_sub(2).min(u16::try_from(rows.max(1) + 2).unwrap_or(u16::MAX));
+    Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height }
+}
+
+/// Where the help overlay goes on `screen`, for `rows` rows of help.
+pub fn help_popup(screen: Rect, rows: usize) -> Rect {
+    popup(screen, HELP_WIDTH, rows)
+}
+
+/// Where the entity panel goes on `screen`, for `rows` rows.
+pub fn panel_popup(screen: Rect, rows: usize) -> Rect {
+    popup(screen, PANEL_WIDTH, rows)
+}
+
+/// Rows visible at once inside a popup.
+pub fn visible_rows(popup: Rect) -> usize {
+    usize::from(popup.height.saturating_sub(2))
+}
+
 fn inner(r: Rect) -> Rect {
     if r.width < 2 || r.height < 2 {
         return Rect { width: 0, height: 0, ..r };
@@ -82,6 +132,24 @@ mod tests {
         let reader = Areas::compute(Rect::new(0, 0, 60, 20), Focus::Reader, 34, 80);
         assert_eq!((reader.list.width, reader.reader.width), (0, 60));
         assert_eq!(reader.reader_text.width, 56);
+    }
+
+    #[test]
+    fn popups_are_centred_and_fit_their_rows_or_the_screen() {
+        let screen = Rect::new(0, 0, 100, 30);
+        assert_eq!(help_popup(screen, 5), Rect::new(11, 11, 78, 7));
+        assert_eq!(visible_rows(help_popup(screen, 5)), 5);
+        assert_eq!(visible_rows(help_popup(screen, 500)), 26, "no taller than the screen");
+        assert_eq!(panel_popup(screen, 0).height, 3, "room for a line saying it is empty");
+        assert_eq!(panel_popup(Rect::new(0, 0, 30, 10), 3).width, 26);
+    }
+
+    #[test]
+    fn the_list_shows_two_rows_per_article_when_it_has_room() {
+        let tall = Areas::compute(Rect::new(0, 0, 100, 30), Focus::List, 34, 80);
+        assert_eq!((list_rows(&tall), list_page(&tall)), ((27, 2), 13));
+        let short = Areas::compute(Rect::new(0, 0, 100, 9), Focus::List, 34, 80);
+        assert_eq!((list_rows(&short), list_page(&short)), ((6, 1), 6));
     }
 
     #[test]
