@@ -14,6 +14,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod editor;
+pub mod files;
 pub mod input;
 pub mod jobs;
 pub mod keymap;

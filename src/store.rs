@@ -11,8 +11,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::ReadError;
+
 /// The file's format version; a file of another version is set aside like a corrupt one.
 const VERSION: u32 = 1;
+/// The largest state file read: 100,000 articles take about 15 MB.
+pub const MAX_STATE_BYTES: u64 = 256 << 20;
 /// Records kept for articles not in the folder opened (other folders, deleted files): the
 /// most recently read ones, so the file cannot grow without bound.
 const KEEP_ABSENT: usize = 20_000;
@@ -63,6 +67,28 @@ pub struct Memory {
     by_path: HashMap<u64, Vec<usize>>,
     by_hash: HashMap<u64, usize>,
 }
+
+/// The key an article or folder is kept under: its path as text when the path is UTF-8 (as
+/// every state file has it), else a lossless form of its exact bytes, so two names that differ
+/// only in bytes that are not UTF-8 (`name-\xe9.txt`, `name-\xe8.txt`) never share a record.
+/// The two forms cannot meet: a path never holds a NUL, and the byte form starts with one.
+pub fn path_key(path: &Path) -> String {
+    match path.to_str() {
+        Some(text) => text.to_owned(),
+        None => {
+            let bytes = path.as_os_str().as_encoded_bytes();
+            let mut key = String::with_capacity(2 + 2 * bytes.len());
+            key.push_str("\0x");
+            for b in bytes {
+                key.push(char::from(HEX[usize::from(b >> 4)]));
+                key.push(char::from(HEX[usize::from(b & 15)]));
+            }
+            key
+        }
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 fn path_hash(path: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(path.as_bytes())
@@ -167,12 +193,14 @@ pub struct Loaded {
 
 /// Reads the state file. A missing file is a first run; a file that cannot be parsed is
 /// renamed `state.json.corrupt-<time>` (kept for the curious, never read again) and the app
-/// starts fresh, saying so; one that cannot be read at all is left alone.
+/// starts fresh, saying so; one that cannot be read at all is left alone. It is read the way
+/// articles are ([`crate::files`]): only a regular file, opened without blocking, through
+/// [`MAX_STATE_BYTES`], so a FIFO or a link to `/dev/zero` in its place never holds up the start.
 pub fn load(path: &Path) -> Loaded {
     let fresh = |message| Loaded { memory: Memory::default(), message };
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::files::regular_file(path, MAX_STATE_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return fresh(None),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return fresh(None),
         Err(e) => return fresh(Some(format!("reading state not loaded: {}: {e}", path.display()))),
     };
     match serde_json::from_slice::<Saved>(&bytes) {
@@ -272,6 +300,19 @@ impl Drop for Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_keyed_by_their_exact_bytes() {
+        assert_eq!(path_key(Path::new("/news/a.txt")), "/news/a.txt", "UTF-8 paths as before");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let acute = path_key(Path::new(std::ffi::OsStr::from_bytes(b"/news/name-\xe9.txt")));
+            let grave = path_key(Path::new(std::ffi::OsStr::from_bytes(b"/news/name-\xe8.txt")));
+            assert_ne!(acute, grave);
+            assert_eq!(acute, "\0x2f6e6577732f6e616d652de92e747874");
+        }
+    }
 
     fn record(path: &str, hash: u64, at: usize, last_read: u64) -> Record {
         Record { path: path.into(), hash, reading: Reading { read: true, at, last_read } }

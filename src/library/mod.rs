@@ -23,11 +23,13 @@ pub mod html;
 pub mod markdown;
 pub mod meta;
 pub mod parsed;
-pub mod read;
 pub mod rst;
 pub mod sniff;
 pub mod sort;
 pub mod txt;
+
+/// Reading files safely lives below both the library and the state file; its old path stays.
+pub use crate::files as read;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;

@@ -1,9 +1,10 @@
 //! What is kept between runs: where the reading state file is, what earlier runs remembered,
 //! and what was last written, so a save happens exactly when the file would say something new.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::library::Library;
+pub use crate::store::path_key;
 use crate::store::{Memory, Reading, Record, Saved};
 
 use super::reading::Reader;
@@ -66,9 +67,4 @@ impl Snapshot {
             .collect();
         memory.merged(&path_key(&library.root), self.last.as_deref(), records)
     }
-}
-
-/// An article's path as the reading state knows it.
-pub fn path_key(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
 }

@@ -424,3 +424,59 @@ fn the_list_fills_as_the_folder_is_read_and_the_last_article_is_selected_when_fo
     assert_eq!(selected_title(&app), GARDEN, "selected again once listed");
     assert_eq!(shown_title(&app), GARDEN);
 }
+
+/// Issue 12, item 7: two names that differ only in bytes that are not UTF-8 keep two records.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_keep_their_own_reading_state() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("dir");
+    for (byte, title) in [(0xe9_u8, "Acute"), (0xe8, "Grave")] {
+        let name = std::ffi::OsStr::from_bytes(&[b"name-".as_slice(), &[byte], b".txt"].concat()).to_owned();
+        fs::write(dir.path().join(name), format!("{title}\n\nBody of {title}.\n")).expect("write");
+    }
+    let state_dir = tempfile::tempdir().expect("state dir");
+    let state_file = state_dir.path().join("state.json");
+    let mut first = app_on(dir.path(), Config::default(), 100, 30);
+    first.keep_state(state_file.clone());
+    settle(&mut first);
+    let acute = first.state.list.order.iter().position(|&i| first.state.library.entries[i].meta.title == "Acute");
+    press(&mut first, if acute == Some(0) { "m" } else { "j m" });
+    first.tick();
+    drop(first);
+
+    let second = {
+        let mut app = app_on(dir.path(), Config::default(), 100, 30);
+        app.keep_state(state_file);
+        app
+    };
+    let read: Vec<(&str, bool)> =
+        second.state.library.entries.iter().map(|e| (e.meta.title.as_str(), e.reading.read)).collect();
+    assert!(read.contains(&("Acute", true)) && read.contains(&("Grave", false)), "{read:?}");
+}
+
+/// Issue 12, item 5: a FIFO or a device in place of the state file is refused at once.
+#[cfg(unix)]
+#[test]
+fn a_state_file_that_is_a_fifo_or_a_device_is_refused_without_waiting() {
+    let state_dir = tempfile::tempdir().expect("state dir");
+    let fifo = state_dir.path().join("fifo.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let zero = state_dir.path().join("zero.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let mut cases = vec![zero];
+    if made.is_ok_and(|s| s.success()) {
+        cases.push(fifo);
+    } else {
+        eprintln!("mkfifo is not available: the FIFO case is skipped");
+    }
+    for path in cases {
+        // On a thread, so a regression fails this test instead of hanging the suite.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let load = path.clone();
+        std::thread::spawn(move || tx.send(newsdesk::store::load(&load).message));
+        let message = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("load returns");
+        let message = message.expect("a message");
+        assert!(message.contains("not a regular file"), "{}: {message}", path.display());
+    }
+}
