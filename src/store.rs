@@ -73,19 +73,17 @@ pub struct Memory {
 /// only in bytes that are not UTF-8 (`name-\xe9.txt`, `name-\xe8.txt`) never share a record.
 /// The two forms cannot meet: a path never holds a NUL, and the byte form starts with one.
 pub fn path_key(path: &Path) -> String {
-    match path.to_str() {
-        Some(text) => text.to_owned(),
-        None => {
-            let bytes = path.as_os_str().as_encoded_bytes();
-            let mut key = String::with_capacity(2 + 2 * bytes.len());
-            key.push_str("\0x");
-            for b in bytes {
-                key.push(char::from(HEX[usize::from(b >> 4)]));
-                key.push(char::from(HEX[usize::from(b & 15)]));
-            }
-            key
-        }
+    if let Some(text) = path.to_str() {
+        return text.to_owned();
     }
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut key = String::with_capacity(2 + 2 * bytes.len());
+    key.push_str("\0x");
+    for b in bytes {
+        key.push(char::from(HEX[usize::from(b >> 4)]));
+        key.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    key
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
